@@ -1,0 +1,41 @@
+/**
+ * The build's data layer: the only module that queries the content collection.
+ * The corpus is derived once per build and shared by every page.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
+import { createSitePaths } from '../lib/paths';
+import { resolveBuildDate } from '../lib/time';
+import siteConfig from '../site.config';
+
+export type PostmortemEntry = CollectionEntry<'postmortems'>;
+export type PostmortemItem = CorpusItem<PostmortemEntry>;
+
+export { siteConfig };
+
+/** Links to every route, honouring the site's base path. */
+export const paths = createSitePaths(import.meta.env.BASE_URL);
+
+/**
+ * Whether an entry is part of this build. Drafts appear only in `astro dev`
+ * (with a Draft banner) and never in a production build.
+ */
+export function isPublished(entry: PostmortemEntry, isDev = import.meta.env.DEV): boolean {
+  return isDev || entry.data.status !== 'draft';
+}
+
+let corpus: Promise<Corpus<PostmortemEntry>> | undefined;
+
+/** The whole published corpus, derived once and memoised for the rest of the build. */
+export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
+  // `astro dev` edits content while running, so only a production build memoises.
+  if (corpus && !import.meta.env.DEV) return corpus;
+  corpus = getCollection('postmortems', (entry) => isPublished(entry)).then((entries) => buildCorpus(entries, siteConfig.severities));
+  return corpus;
+}
+
+/**
+ * The build's reference time: `POSTMORTEMS_BUILD_DATE` (ISO 8601) when set, so
+ * that tests and reproducible builds give the same output, else now.
+ */
+export const buildDate: Date = resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']);

@@ -1,0 +1,50 @@
+/**
+ * The public JSON shape of a postmortem (`/api/postmortems.json`): stable field
+ * names, instants as ISO 8601 UTC strings, `null` for what is unknown.
+ */
+import type { CorpusItem, PostmortemRecord } from './corpus';
+
+/** One postmortem in the JSON API. */
+export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string) {
+  const { record, metrics } = item;
+  const { data } = record;
+  const iso = (date: Date | undefined) => date?.toISOString() ?? null;
+  return {
+    id: record.id,
+    url,
+    title: data.title,
+    summary: data.summary,
+    severity: data.severity,
+    status: data.status,
+    visibility: data.visibility,
+    startedAt: iso(data.startedAt),
+    detectedAt: iso(data.detectedAt),
+    mitigatedAt: iso(data.mitigatedAt),
+    resolvedAt: iso(data.resolvedAt),
+    timezone: data.timezone,
+    durationMinutes: metrics.durationMinutes,
+    timeToDetectMinutes: metrics.timeToDetectMinutes,
+    timeToMitigateMinutes: metrics.timeToMitigateMinutes,
+    services: data.services,
+    tags: data.tags,
+    authors: data.authors,
+    escalatedTo: data.escalatedTo,
+    impact: data.impact ?? null,
+    detection: data.detection ?? null,
+    trigger: data.trigger ?? null,
+    timeline: data.timeline.map((entry) => ({ at: entry.at.toISOString(), kind: entry.kind, event: entry.event })),
+    actionItems: data.actionItems.map((action) => ({ ...action, due: action.due ?? null, ticket: action.ticket ?? null })),
+    related: data.related,
+  };
+}
+
+export type ApiPostmortem = ReturnType<typeof toApiPostmortem>;
+
+/** The whole API document. `generatedAt` is the build time, passed in so tests are deterministic. */
+export function toApiDocument(items: readonly CorpusItem<PostmortemRecord>[], urlOf: (id: string) => string, generatedAt: Date) {
+  return {
+    generatedAt: generatedAt.toISOString(),
+    count: items.length,
+    postmortems: items.map((item) => toApiPostmortem(item, urlOf(item.record.id))),
+  };
+}

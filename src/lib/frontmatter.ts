@@ -1,0 +1,101 @@
+/**
+ * Reads a postmortem's YAML frontmatter with source positions, so every problem
+ * can point at the line and column of the key that causes it.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A position in the source file, both 1-based. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A postmortem file split into its frontmatter and body. */
+export interface SplitSource {
+  /** The YAML between the `---` fences, or `undefined` when the file has none. */
+  yaml: string | undefined;
+  /** Line of the file on which the YAML text starts. */
+  yamlStartLine: number;
+  /** The Markdown after the closing fence. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyStartLine: number;
+}
+
+/** Splits a file into frontmatter and body. Tolerates a byte-order mark and CRLF line endings. */
+export function splitFrontmatter(source: string): SplitSource {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') {
+    return { yaml: undefined, yamlStartLine: 1, body: lines.join('\n'), bodyStartLine: 1 };
+  }
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+  if (closing === -1) {
+    return { yaml: lines.slice(1).join('\n'), yamlStartLine: 2, body: '', bodyStartLine: lines.length + 1 };
+  }
+  return {
+    yaml: lines.slice(1, closing).join('\n'),
+    yamlStartLine: 2,
+    body: lines.slice(closing + 1).join('\n'),
+    bodyStartLine: closing + 2,
+  };
+}
+
+/** A syntax error in the YAML itself. */
+export interface YamlSyntaxError extends SourcePosition {
+  message: string;
+}
+
+/** Parsed frontmatter plus a way to find where any field was written. */
+export interface ParsedFrontmatter {
+  /** The data as plain JavaScript values (date-times stay strings: YAML 1.2 core schema). */
+  data: unknown;
+  /** YAML syntax errors (malformed YAML, tabs, duplicate keys). */
+  syntaxErrors: YamlSyntaxError[];
+  /** Where the value at `path` was written; falls back to the nearest written ancestor. */
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
+
+/**
+ * Parses frontmatter YAML. Uses the YAML 1.2 core schema so that
+ * `2024-03-14T09:12:00` stays the string the writer typed and a missing offset
+ * can be reported, instead of silently becoming a UTC `Date`.
+ */
+export function parseFrontmatter(split: SplitSource): ParsedFrontmatter {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(split.yaml ?? '', { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const toPosition = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + split.yamlStartLine - 1, column: col };
+  };
+  const fallback: SourcePosition = { line: Math.max(1, split.yamlStartLine - 1), column: 1 };
+  return {
+    data: document.errors.length > 0 ? undefined : document.toJS(),
+    syntaxErrors: document.errors.map((error) => ({ ...toPosition(error.pos[0]), message: error.message.split('\n')[0]! })),
+    locate: (path) => {
+      const offset = locateOffset(document, path);
+      return offset === undefined ? fallback : toPosition(offset);
+    },
+  };
+}
+
+/** Offset of the key (for map entries) or item (for list entries) at `path`. */
+function locateOffset(document: Document, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = document.contents;
+  let found: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      found = (pair.key as Node).range?.[0] ?? found;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      found = item.range?.[0] ?? found;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,33 @@
+/**
+ * Every URL the site links to, built in one place so that routes and links
+ * cannot drift apart. All paths end with `/` (the site uses `trailingSlash: 'always'`).
+ */
+
+/** URL helpers for a site deployed under `base` (Astro's `BASE_URL`, e.g. `/` or `/postmortems/`). */
+export function createSitePaths(base: string) {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const at = (path: string) => `${root}${path}`;
+  return {
+    home: () => root,
+    /** Page `n` (1-based) of a paginated list whose first page is `first`. */
+    page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
+    postmortem: (id: string) => at(`postmortems/${id}/`),
+    tags: () => at('tags/'),
+    tag: (tag: string) => at(`tags/${tag}/`),
+    severities: () => at('severity/'),
+    severity: (id: string) => at(`severity/${severitySlug(id)}/`),
+    services: () => at('services/'),
+    service: (service: string) => at(`services/${service}/`),
+    rss: () => at('rss.xml'),
+    api: () => at('api/postmortems.json'),
+    sitemap: () => at('sitemap-index.xml'),
+    severityStylesheet: () => at('severity.css'),
+  };
+}
+
+export type SitePaths = ReturnType<typeof createSitePaths>;
+
+/** Severity ids appear lowercase in URLs: `SEV1` → `/severity/sev1/`. */
+export function severitySlug(id: string): string {
+  return id.toLowerCase();
+}

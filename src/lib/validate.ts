@@ -1,0 +1,151 @@
+/**
+ * Validation of postmortem files, shared by the build's content loader and by
+ * `npm run check`: the frontmatter schema per file, then the rules that need the
+ * whole corpus (unique ids, related ids, file names).
+ */
+import type { z } from 'astro/zod';
+import type { PostmortemData, PostmortemSchema } from '../schemas/postmortem';
+import type { Problem } from './errors';
+import { parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
+import { localDate } from './time';
+
+/** File names: `YYYY-MM-DD-slug.md` or `.mdx`, slug in lowercase kebab-case. */
+export const FILE_NAME_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|mdx)$/;
+
+/** The id of a postmortem: its path under the content folder, without extension, with `/` separators. */
+export function idFromPath(relativePath: string): string {
+  return relativePath.replaceAll('\\', '/').replace(/\.(md|mdx)$/i, '');
+}
+
+/** One postmortem file after per-file validation. */
+export interface ValidatedFile {
+  /** Path shown in messages. */
+  file: string;
+  id: string;
+  /** Frontmatter as written (plain YAML values), when the YAML parsed. */
+  raw: unknown;
+  /** Normalised frontmatter, when valid. */
+  data: PostmortemData | undefined;
+  body: string;
+  bodyStartLine: number;
+  locate: ParsedFrontmatter['locate'];
+  problems: Problem[];
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (label, segment) => (typeof segment === 'number' ? `${label}[${segment}]` : label ? `${label}.${String(segment)}` : String(segment)),
+    '',
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = describePath(issue.path);
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `missing required field \`${field}\`; ${issue.message}`;
+  }
+  const shown = issue.code !== 'custom' && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
+  return field ? `${field}: ${issue.message}${shown}` : `${issue.message}${shown}`;
+}
+
+/** Validates one file's frontmatter against the schema. */
+export function validatePostmortemSource(
+  { file, relativePath, source }: { file: string; relativePath: string; source: string },
+  schema: PostmortemSchema,
+): ValidatedFile {
+  const split = splitFrontmatter(source);
+  const frontmatter = parseFrontmatter(split);
+  const problem = (position: { line: number; column: number }, message: string, rule = 'schema'): Problem => ({
+    file,
+    ...position,
+    severity: 'error',
+    message,
+    rule,
+  });
+  const result: ValidatedFile = {
+    file,
+    id: idFromPath(relativePath),
+    raw: frontmatter.data,
+    data: undefined,
+    body: split.body,
+    bodyStartLine: split.bodyStartLine,
+    locate: frontmatter.locate,
+    problems: [],
+  };
+  if (split.yaml === undefined) {
+    result.problems.push(problem({ line: 1, column: 1 }, 'no frontmatter: start the file with a `---` line, the YAML fields, and another `---` line (run `npm run new` for a template)', 'frontmatter'));
+    return result;
+  }
+  if (frontmatter.syntaxErrors.length > 0) {
+    result.problems.push(
+      ...frontmatter.syntaxErrors.map((error) => problem(error, `YAML syntax: ${error.message}; indent with spaces and quote values containing ": "`, 'yaml-syntax')),
+    );
+    return result;
+  }
+  if (frontmatter.data === null || typeof frontmatter.data !== 'object' || Array.isArray(frontmatter.data)) {
+    result.problems.push(problem({ line: split.yamlStartLine, column: 1 }, 'the frontmatter must be a set of `field: value` lines', 'frontmatter'));
+    return result;
+  }
+  const parsed = schema.safeParse(frontmatter.data, { reportInput: true });
+  if (parsed.success) {
+    result.data = parsed.data;
+  } else {
+    result.problems.push(...parsed.error.issues.map((issue) => problem(frontmatter.locate(issue.path), describeIssue(issue))));
+  }
+  return result;
+}
+
+/**
+ * Rules that need more than one file: ids are unique, `related` ids exist, and
+ * the file name is `YYYY-MM-DD-slug` with the date of startedAt in the incident's zone.
+ */
+export function checkCorpus(files: readonly ValidatedFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, ValidatedFile[]>();
+  for (const file of files) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
+
+  for (const file of files) {
+    const at = (path: readonly PropertyKey[], message: string, rule: string) =>
+      problems.push({ file: file.file, ...file.locate(path), severity: 'error', message, rule });
+
+    const twins = byId.get(file.id)!.filter((other) => other !== file);
+    if (twins.length > 0) {
+      problems.push({
+        file: file.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `id \`${file.id}\` is also used by ${twins.map((twin) => twin.file).join(', ')}; rename one of the files so every id is unique`,
+        rule: 'unique-id',
+      });
+    }
+
+    const baseName = file.id.split('/').at(-1)! + file.file.slice(file.file.lastIndexOf('.'));
+    const nameMatch = FILE_NAME_PATTERN.exec(baseName);
+    if (!nameMatch) {
+      problems.push({
+        file: file.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `file name \`${baseName}\` must be YYYY-MM-DD-slug.md or .mdx, with the slug in lowercase kebab-case, e.g. 2024-03-14-checkout-timeouts.mdx`,
+        rule: 'file-name',
+      });
+    }
+    if (!file.data) continue;
+    if (nameMatch) {
+      const startedOn = localDate(file.data.startedAt, file.data.timezone);
+      if (nameMatch[1] !== startedOn) {
+        at(['startedAt'], `file name starts with ${nameMatch[1]} but startedAt is on ${startedOn} in ${file.data.timezone}; rename the file to ${startedOn}-${nameMatch[2]}.${nameMatch[3]} or correct startedAt`, 'file-name-date');
+      }
+    }
+    file.data.related.forEach((relatedId, index) => {
+      if (relatedId === file.id) {
+        at(['related', index], `related lists this postmortem itself (\`${relatedId}\`); remove it`, 'related-exists');
+      } else if (!byId.has(relatedId)) {
+        at(['related', index], `related id \`${relatedId}\` matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`, 'related-exists');
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,61 @@
+/**
+ * The content loader for postmortems: Astro's glob loader, preceded by the same
+ * validation `npm run check` runs, so a bad file stops the build with its path,
+ * line, field and the fix — never a stack trace.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
+import { glob, type Loader } from 'astro/loaders';
+import { CONTENT_PATTERNS, displayPath, resolveContentDir, validateContentFolder } from '../lib/content-folder';
+import { formatProblem, sortProblems, type Problem } from '../lib/errors';
+import { idFromPath, validatePostmortemSource } from '../lib/validate';
+import type { PostmortemSchema } from '../schemas/postmortem';
+
+function failOn(problems: readonly Problem[]): void {
+  const errors = sortProblems(problems.filter((problem) => problem.severity === 'error'));
+  if (errors.length === 0) return;
+  const files = new Set(errors.map((error) => error.file)).size;
+  throw new AstroError(
+    `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files} postmortem ${files === 1 ? 'file' : 'files'}:\n${errors.map(formatProblem).join('\n')}`,
+    'Fix each problem at the line shown; `npm run check` reports the same problems without building the site.',
+  );
+}
+
+/**
+ * Loads every postmortem of the content folder (`POSTMORTEMS_DIR`, else
+ * `postmortems/`) and validates it with `schema`.
+ */
+export function postmortemLoader({ schema }: { schema: PostmortemSchema }): Loader {
+  return {
+    name: 'postmortem-loader',
+    async load(context) {
+      const root = fileURLToPath(context.config.root);
+      const contentDir = resolveContentDir(root);
+      const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry) });
+      const folder = await validateContentFolder({ root, contentDir, schema });
+      failOn(folder.problems);
+      // Astro parses frontmatter with YAML 1.1, which turns `2024-03-14T09:12:00`
+      // into a UTC Date and hides a missing offset; hand the schema our YAML 1.2 values instead.
+      const rawByFile = new Map(folder.files.map((file) => [file.file, file.raw]));
+      await files.load({
+        ...context,
+        parseData: async (entry) => {
+          const file = displayPath(root, entry.filePath ?? '');
+          let raw = rawByFile.get(file);
+          if (raw === undefined && entry.filePath) {
+            // A file changed while `astro dev` runs: validate it on its own.
+            const source = await readFile(entry.filePath, 'utf8');
+            const validated = validatePostmortemSource({ file, relativePath: relative(contentDir, entry.filePath), source }, schema);
+            failOn(validated.problems);
+            raw = validated.raw;
+          }
+          return context.parseData({ ...entry, data: raw as Record<string, unknown> });
+        },
+      });
+      // From now on only `astro dev` reloads single files; read those afresh.
+      rawByFile.clear();
+    },
+  };
+}

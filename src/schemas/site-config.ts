@@ -1,0 +1,40 @@
+import { z } from 'astro/zod';
+import { canonicalTimeZone } from '../lib/time';
+import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
+
+/** An IANA time-zone name, normalised to its canonical spelling (`utc` → `UTC`). */
+export const TimeZoneSchema = z.string().transform((zone, ctx) => {
+  const canonical = canonicalTimeZone(zone);
+  if (!canonical) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `\`${zone}\` is not an IANA time zone; use a name such as "UTC", "Europe/Berlin" or "America/New_York"`,
+    });
+    return z.NEVER;
+  }
+  return canonical;
+});
+
+/** Everything a team edits to make the site its own. */
+export const SiteConfigSchema = z.object({
+  /** Site title, shown in the header, feeds and page titles. */
+  title: z.string().min(1).default('Postmortems'),
+  /** One sentence describing the site, used in feeds and meta tags. */
+  description: z.string().default('Incident postmortems: what happened, why, and what we changed.'),
+  /** The deployed site's absolute URL; needed for feeds and the sitemap. */
+  url: z.url().default('https://postmortems.example.com'),
+  /** Zone used for display and `HH:MM` timeline times when a postmortem sets no `timezone`. Default `UTC`. */
+  defaultTimezone: TimeZoneSchema.default('UTC'),
+  /** The severity scale, most severe first. Default SEV1…SEV5. */
+  severities: SeverityScaleSchema.default(DEFAULT_SEVERITY_SCALE),
+  /**
+   * Base URL for "Edit this postmortem" links; the file's path from the project
+   * root is appended, e.g. `https://github.com/acme/postmortems/edit/main/`. Omit to hide the link.
+   */
+  editLinkBase: z.url().optional(),
+  /** Postmortems per page on paginated lists. Default 20. */
+  pageSize: z.number().int().positive().default(20),
+});
+
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
