@@ -120,17 +120,28 @@ export interface ZonedParts {
   zoneName: string;
 }
 
+/**
+ * The conventional abbreviation of the zone at `instant` (`CET`, `EDT`), if it has one.
+ * English locales differ in which abbreviations they know, so both are asked.
+ */
+function abbreviation(instant: Date, timeZone: string): string | undefined {
+  for (const locale of ['en-US', 'en-GB']) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return undefined;
+}
+
 /** Splits `instant` into date, time and offset as seen in `timeZone`. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   const zoned = toZoned(instant, timeZone);
-  const shortName = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(instant)
-    .find((part) => part.type === 'timeZoneName')?.value;
   return {
     date: zoned.toPlainDate().toString(),
     time: zoned.toPlainTime().toString({ smallestUnit: 'minute' }),
     offset: zoned.offset,
-    zoneName: shortName && !/^GMT[+-]/.test(shortName) ? shortName : timeZone,
+    zoneName: abbreviation(instant, timeZone) ?? timeZone,
   };
 }
 
