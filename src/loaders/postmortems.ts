@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type Loader, type ParseDataOptions } from 'astro/loaders';
 import { CONTENT_PATTERNS, displayPath, resolveContentDir, validateContentFolder } from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
 import { idFromPath, validatePostmortemSource } from '../lib/validate';
@@ -41,7 +41,7 @@ export function postmortemLoader({ schema }: { schema: PostmortemSchema }): Load
       const rawByFile = new Map(folder.files.map((file) => [file.file, file.raw]));
       await files.load({
         ...context,
-        parseData: async (entry) => {
+        parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
           const file = displayPath(root, entry.filePath ?? '');
           let raw = rawByFile.get(file);
           if (raw === undefined && entry.filePath) {
@@ -51,7 +51,7 @@ export function postmortemLoader({ schema }: { schema: PostmortemSchema }): Load
             failOn(validated.problems);
             raw = validated.raw;
           }
-          return context.parseData({ ...entry, data: raw as Record<string, unknown> });
+          return context.parseData({ ...entry, data: raw as TData });
         },
       });
       // From now on only `astro dev` reloads single files; read those afresh.

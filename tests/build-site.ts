@@ -1,0 +1,45 @@
+/**
+ * Builds the site for integration tests: a real `astro build` of a content
+ * folder given through `POSTMORTEMS_DIR`, into a temporary output folder.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** The result of one build. */
+export interface SiteBuild {
+  exitCode: number;
+  output: string;
+  outDir: string;
+  /** Reads a file of the built site, relative to its root. */
+  read(path: string): Promise<string>;
+}
+
+/**
+ * The environment of a user's shell: Vitest adds NODE_ENV, MODE, DEV and PROD
+ * to `process.env`, which would make Astro build in development mode (drafts shown).
+ */
+function cleanEnvironment(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'NODE_EXTRA_CA_CERTS', 'CI'];
+  return Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}
+
+/** Runs `astro build` over `contentDir` with a fixed build date. */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<SiteBuild> {
+  const outDir = await mkdtemp(join(tmpdir(), 'postmortems-dist-'));
+  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...cleanEnvironment(), POSTMORTEMS_DIR: contentDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  return { exitCode, output, outDir, read: (path) => readFile(join(outDir, path), 'utf8') };
+}
