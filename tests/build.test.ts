@@ -141,6 +141,7 @@ describe('astro build', () => {
       expect(site.exitCode).not.toBe(0);
       expect(site.output).toMatch(/2024-03-14-bad\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/);
       expect(site.output).toMatch(/2024-03-14-bad\.md:5:1 {2}error {2}startedAt: `2024-03-14T09:00:00` is not an ISO 8601 date-time with an offset/);
+      expect(site.output).not.toContain('Stack trace');
     }, 120_000);
 
     test('fails on a related id that does not exist', async () => {

@@ -3,7 +3,7 @@
  * The corpus is derived once per build and shared by every page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
+import { buildCorpus, isInBuild, type Corpus, type CorpusItem } from '../lib/corpus';
 import { createSitePaths } from '../lib/paths';
 import { resolveBuildDate } from '../lib/time';
 import siteConfig from '../site.config';
@@ -16,21 +16,13 @@ export { siteConfig };
 /** Links to every route, honouring the site's base path. */
 export const paths = createSitePaths(import.meta.env.BASE_URL);
 
-/**
- * Whether an entry is part of this build. Drafts appear only in `astro dev`
- * (with a Draft banner) and never in a production build.
- */
-export function isPublished(entry: PostmortemEntry, isDev = import.meta.env.DEV): boolean {
-  return isDev || entry.data.status !== 'draft';
-}
-
 let corpus: Promise<Corpus<PostmortemEntry>> | undefined;
 
 /** The whole published corpus, derived once and memoised for the rest of the build. */
 export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
   // `astro dev` edits content while running, so only a production build memoises.
   if (corpus && !import.meta.env.DEV) return corpus;
-  corpus = getCollection('postmortems', (entry) => isPublished(entry)).then((entries) => buildCorpus(entries, siteConfig.severities));
+  corpus = getCollection('postmortems', (entry) => isInBuild(entry.data, { includeDrafts: import.meta.env.DEV })).then((entries) => buildCorpus(entries, siteConfig.severities));
   return corpus;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPostmortemSchema } from '../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { buildCorpus, incidentMetrics, type PostmortemRecord } from './corpus';
+import { buildCorpus, incidentMetrics, isInBuild, type PostmortemRecord } from './corpus';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 
@@ -79,5 +79,14 @@ describe('buildCorpus', () => {
       ['SEV4', 0],
       ['SEV5', 0],
     ]);
+  });
+});
+
+describe('isInBuild', () => {
+  test('keeps drafts out of production builds only', () => {
+    expect(isInBuild({ status: 'draft' }, { includeDrafts: false })).toBe(false);
+    expect(isInBuild({ status: 'draft' }, { includeDrafts: true })).toBe(true);
+    expect(isInBuild({ status: 'in-review' }, { includeDrafts: false })).toBe(true);
+    expect(isInBuild({ status: 'published' }, { includeDrafts: false })).toBe(true);
   });
 });

@@ -17,10 +17,13 @@ function failOn(problems: readonly Problem[]): void {
   const errors = sortProblems(problems.filter((problem) => problem.severity === 'error'));
   if (errors.length === 0) return;
   const files = new Set(errors.map((error) => error.file)).size;
-  throw new AstroError(
+  const error = new AstroError(
     `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files} postmortem ${files === 1 ? 'file' : 'files'}:\n${errors.map(formatProblem).join('\n')}`,
-    'Fix each problem at the line shown; `npm run check` reports the same problems without building the site.',
+    'Fix each problem at the line shown.',
   );
+  // The problems are the user's to fix, not ours: a stack trace into the loader would only distract.
+  error.stack = '';
+  throw error;
 }
 
 /**
