@@ -29,12 +29,13 @@ function cleanEnvironment(): Record<string, string> {
   return Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
 }
 
-/** Runs `astro build` over `contentDir` with a fixed build date. */
+/** Runs `astro build` over `contentDir` with a fixed build date and a cache of its own, so builds can run in parallel. */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<SiteBuild> {
   const outDir = await mkdtemp(join(tmpdir(), 'postmortems-dist-'));
+  const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-cache-'));
   const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...cleanEnvironment(), POSTMORTEMS_DIR: contentDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: { ...cleanEnvironment(), POSTMORTEMS_DIR: contentDir, POSTMORTEMS_CACHE_DIR: cacheDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, projectRoot, type SiteBuild } from './build-site';
 
-// Builds share Astro's content cache in the project; tests in one file run one after another.
 describe('astro build', () => {
   describe('of the fixture site', () => {
     let site: SiteBuild;
