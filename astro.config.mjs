@@ -7,7 +7,7 @@ import siteConfig from './src/site.config.ts';
 export default defineConfig({
   site: siteConfig.url,
   // Separate caches let several builds run side by side (tests, benchmarks) and let CI keep one between runs.
-  cacheDir: process.env.POSTMORTEMS_CACHE_DIR || undefined,
+  ...(process.env.POSTMORTEMS_CACHE_DIR ? { cacheDir: process.env.POSTMORTEMS_CACHE_DIR } : {}),
   trailingSlash: 'always',
   integrations: [mdx(), sitemap()],
 });

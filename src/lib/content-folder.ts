@@ -1,13 +1,14 @@
 /**
- * Finding and validating every postmortem in the content folder, without Astro,
- * so the build and `npm run check` see exactly the same files and rules.
+ * Finding, validating and linting the postmortems of a content folder, without
+ * Astro, so that the build and `npm run check` see the same files and rules.
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { PostmortemSchema } from '../schemas/postmortem';
 import type { Problem } from './errors';
-import { checkCorpus, validatePostmortemSource, type ValidatedFile } from './validate';
+import { LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
+import { checkCorpus, idFromPath, validatePostmortemSource, type ValidatedFile } from './validate';
 
 /** Postmortem files: Markdown and MDX, except partials (`_name.md`) and READMEs. */
 export const CONTENT_PATTERNS = ['**/*.{md,mdx}', '!**/_*', '!**/README.md'];
@@ -25,39 +26,44 @@ export async function listPostmortemFiles(contentDir: string): Promise<string[]>
   return files.sort();
 }
 
-/** Everything known about a content folder after validation. */
-export interface ValidatedFolder {
-  files: ValidatedFile[];
-  problems: Problem[];
-}
-
-/**
- * Reads and validates the given files (default: all of them) of `contentDir`,
- * then applies the corpus rules across all files of the folder.
- * Paths in problems are shown relative to `root`.
- */
-export async function validateContentFolder({
-  root,
-  contentDir,
-  schema,
-}: {
-  root: string;
-  contentDir: string;
-  schema: PostmortemSchema;
-}): Promise<ValidatedFolder> {
-  const relativePaths = await listPostmortemFiles(contentDir);
-  const files = await Promise.all(
-    relativePaths.map(async (relativePath) => {
-      const absolute = resolve(contentDir, relativePath);
-      const source = await readFile(absolute, 'utf8');
-      return validatePostmortemSource({ file: displayPath(root, absolute), relativePath, source }, schema);
-    }),
-  );
-  return { files, problems: [...files.flatMap((file) => file.problems), ...checkCorpus(files)] };
-}
-
 /** `absolute` relative to `root` when inside it, else as is, always with `/`. */
 export function displayPath(root: string, absolute: string): string {
   const fromRoot = relative(root, absolute);
   return (fromRoot.startsWith('..') || isAbsolute(fromRoot) ? absolute : fromRoot).replaceAll('\\', '/');
+}
+
+/** What to check and how. */
+export interface CheckFolderOptions {
+  /** Project root; paths in problems are shown relative to it. */
+  root: string;
+  contentDir: string;
+  schema: PostmortemSchema;
+  /** Files to check, relative to `contentDir`; default all. Corpus rules still see every file. */
+  only?: readonly string[] | undefined;
+  /** Lint rules to run on each file's body, with their context; none when omitted. */
+  lint?: { rules: readonly LintRule[]; context: LintContext } | undefined;
+}
+
+/** The files checked and every problem found. */
+export interface CheckedFolder {
+  files: ValidatedFile[];
+  problems: Problem[];
+}
+
+/** Validates (and optionally lints) files of a content folder, then applies the corpus rules. */
+export async function checkContentFolder({ root, contentDir, schema, only, lint }: CheckFolderOptions): Promise<CheckedFolder> {
+  const all = await listPostmortemFiles(contentDir);
+  const selected = only ?? all;
+  const checked = await Promise.all(
+    selected.map(async (relativePath) => {
+      const absolutePath = resolve(contentDir, relativePath);
+      const source = await readFile(absolutePath, 'utf8');
+      const file = validatePostmortemSource({ file: displayPath(root, absolutePath), relativePath, source }, schema);
+      const lintProblems = lint ? lintDocument(new LintDocument(file, absolutePath, source), lint.context, lint.rules) : [];
+      return { file, problems: [...file.problems, ...lintProblems] };
+    }),
+  );
+  const files = checked.map((entry) => entry.file);
+  const known = all.map((relativePath) => ({ id: idFromPath(relativePath), file: displayPath(root, resolve(contentDir, relativePath)) }));
+  return { files, problems: [...checked.flatMap((entry) => entry.problems), ...checkCorpus(files, known)] };
 }

@@ -95,20 +95,28 @@ export function validatePostmortemSource(
   return result;
 }
 
+/** A file of the content folder, known by path even when not validated in this run. */
+export interface KnownFile {
+  id: string;
+  file: string;
+}
+
 /**
  * Rules that need more than one file: ids are unique, `related` ids exist, and
  * the file name is `YYYY-MM-DD-slug` with the date of startedAt in the incident's zone.
+ * `files` are checked against `known`, every file of the content folder (by default `files` themselves),
+ * so checking one changed file still sees the whole corpus without reading it.
  */
-export function checkCorpus(files: readonly ValidatedFile[]): Problem[] {
+export function checkCorpus(files: readonly ValidatedFile[], known: readonly KnownFile[] = files): Problem[] {
   const problems: Problem[] = [];
-  const byId = new Map<string, ValidatedFile[]>();
-  for (const file of files) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
+  const byId = new Map<string, KnownFile[]>();
+  for (const file of known) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
 
   for (const file of files) {
     const at = (path: readonly PropertyKey[], message: string, rule: string) =>
       problems.push({ file: file.file, ...file.locate(path), severity: 'error', message, rule });
 
-    const twins = byId.get(file.id)!.filter((other) => other !== file);
+    const twins = (byId.get(file.id) ?? []).filter((other) => other.file !== file.file);
     if (twins.length > 0) {
       problems.push({
         file: file.file,

@@ -8,8 +8,11 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type Loader, type ParseDataOptions } from 'astro/loaders';
-import { CONTENT_PATTERNS, displayPath, resolveContentDir, validateContentFolder } from '../lib/content-folder';
+import { checkContentFolder, CONTENT_PATTERNS, displayPath, resolveContentDir } from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
+import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
+import { resolveBuildDate } from '../lib/time';
+import type { LintConfig } from '../schemas/lint';
 import { idFromPath, validatePostmortemSource } from '../lib/validate';
 import type { PostmortemSchema } from '../schemas/postmortem';
 
@@ -28,16 +31,18 @@ function failOn(problems: readonly Problem[]): void {
 
 /**
  * Loads every postmortem of the content folder (`POSTMORTEMS_DIR`, else
- * `postmortems/`) and validates it with `schema`.
+ * `postmortems/`), validates it with `schema` and applies the lint rules that
+ * guard what gets published (no scripts, iframes, `javascript:` links or foreign imports; a real body).
  */
-export function postmortemLoader({ schema }: { schema: PostmortemSchema }): Loader {
+export function postmortemLoader({ schema, lint }: { schema: PostmortemSchema; lint: LintConfig }): Loader {
   return {
     name: 'postmortem-loader',
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const contentDir = resolveContentDir(root);
       const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry) });
-      const folder = await validateContentFolder({ root, contentDir, schema });
+      const lintContext = createLintContext({ root, config: lint, now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']) });
+      const folder = await checkContentFolder({ root, contentDir, schema, lint: { rules: BUILD_RULES, context: lintContext } });
       failOn(folder.problems);
       // Astro parses frontmatter with YAML 1.1, which turns `2024-03-14T09:12:00`
       // into a UTC Date and hides a missing offset; hand the schema our YAML 1.2 values instead.
@@ -51,7 +56,7 @@ export function postmortemLoader({ schema }: { schema: PostmortemSchema }): Load
             // A file changed while `astro dev` runs: validate it on its own.
             const source = await readFile(entry.filePath, 'utf8');
             const validated = validatePostmortemSource({ file, relativePath: relative(contentDir, entry.filePath), source }, schema);
-            failOn(validated.problems);
+            failOn([...validated.problems, ...lintDocument(new LintDocument(validated, entry.filePath, source), lintContext, BUILD_RULES)]);
             raw = validated.raw;
           }
           return context.parseData({ ...entry, data: raw as TData });

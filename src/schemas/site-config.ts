@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { canonicalTimeZone } from '../lib/time';
+import { LintConfigSchema } from './lint';
 import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
 
 /** An IANA time-zone name, normalised to its canonical spelling (`utc` → `UTC`). */
@@ -34,6 +35,8 @@ export const SiteConfigSchema = z.object({
   editLinkBase: z.url().optional(),
   /** Postmortems per page on paginated lists. Default 20. */
   pageSize: z.number().int().positive().default(20),
+  /** The rules of `npm run check` beyond the schema. */
+  lint: LintConfigSchema.prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;

@@ -1,0 +1,44 @@
+/** The three report formats of `npm run check`: for people, for GitHub, for tools. */
+import { formatProblem, type Problem } from '../errors';
+
+export const OUTPUT_FORMATS = ['text', 'github', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** `N errors, M warnings in K files`. */
+export function summaryLine(problems: readonly Problem[], fileCount: number): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(fileCount, 'file')}`;
+}
+
+/** Escapes data of a GitHub workflow command (the message). */
+function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escapes a property of a GitHub workflow command (file, title), where `:` and `,` are separators. */
+function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** `::error file=…,line=…,col=…,title=…::message`, GitHub's workflow command that annotates a pull request. */
+export function githubAnnotation(problem: Problem): string {
+  const properties = [
+    `file=${escapeProperty(problem.file)}`,
+    `line=${problem.line}`,
+    `col=${problem.column}`,
+    `title=${escapeProperty(problem.rule)}`,
+  ].join(',');
+  return `::${problem.severity} ${properties}::${escapeData(problem.message)}`;
+}
+
+/** The whole report in `format`, ending with a newline. */
+export function formatReport(problems: readonly Problem[], fileCount: number, format: OutputFormat): string {
+  if (format === 'json') {
+    const errors = problems.filter((problem) => problem.severity === 'error').length;
+    return `${JSON.stringify({ files: fileCount, errors, warnings: problems.length - errors, problems }, null, 2)}\n`;
+  }
+  const lines = problems.map(format === 'github' ? githubAnnotation : formatProblem);
+  return `${[...lines, summaryLine(problems, fileCount)].join('\n')}\n`;
+}

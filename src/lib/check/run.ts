@@ -1,0 +1,106 @@
+/**
+ * `npm run check`: validates postmortems without building the site and reports
+ * every problem at its file, line and column, for people, GitHub or tools.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPostmortemSchema } from '../../schemas/postmortem';
+import type { SiteConfig } from '../../schemas/site-config';
+import { checkContentFolder, listPostmortemFiles, resolveContentDir } from '../content-folder';
+import { sortProblems } from '../errors';
+import { ALL_RULES, createLintContext } from '../lint';
+import { changedPostmortems } from './changed';
+import { formatReport, OUTPUT_FORMATS, type OutputFormat } from './output';
+
+export const CHECK_USAGE = `Usage: npm run check -- [paths…] [--changed [--base <ref>]] [--format text|github|json]
+
+Checks postmortems against the frontmatter schema and the body rules, without building the site.
+  paths…           files or folders to check (default: the whole content folder)
+  --changed        only files changed against --base (committed, staged, unstaged or new)
+  --base <ref>     what --changed compares with (default origin/main, else HEAD)
+  --format <name>  text (default), github (annotations; default when GITHUB_ACTIONS=true) or json
+Exits with 1 when any error is found.`;
+
+/** Everything the command touches, so tests can run it in-process. */
+export interface CheckContext {
+  /** Project root: where `src/site.config.ts` and the content folder are. */
+  root: string;
+  /** Where relative paths on the command line start. */
+  cwd: string;
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Decides which action items are overdue. */
+  now: Date;
+  config: SiteConfig;
+}
+
+class UsageError extends Error {}
+
+/** Relative paths (under `contentDir`) of the postmortems named by command-line `paths`. */
+async function selectPaths(paths: readonly string[], cwd: string, contentDir: string, all: readonly string[]): Promise<string[]> {
+  const selected = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const inContent = relative(contentDir, absolute).replaceAll('\\', '/');
+    if (inContent.startsWith('..')) throw new UsageError(`\`${path}\` is not inside the content folder ${contentDir}; set POSTMORTEMS_DIR to check another folder`);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`\`${path}\` does not exist`);
+    const matches = info.isDirectory() ? all.filter((file) => inContent === '' || file.startsWith(`${inContent}/`)) : all.filter((file) => file === inContent);
+    if (!info.isDirectory() && matches.length === 0) throw new UsageError(`\`${path}\` is not a postmortem (expected a .md or .mdx file not starting with _)`);
+    for (const match of matches) selected.add(match);
+  }
+  return [...selected].sort();
+}
+
+/** Runs the command; resolves to the exit code (0 clean or warnings only, 1 errors, 2 usage). */
+export async function runCheck(context: CheckContext): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...context.argv],
+      allowPositionals: true,
+      options: {
+        changed: { type: 'boolean', default: false },
+        base: { type: 'string', default: 'origin/main' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      context.stdout.write(`${CHECK_USAGE}\n`);
+      return 0;
+    }
+    const format = (values.format ?? (context.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text')) as OutputFormat;
+    if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format \`${values.format}\`; use text, github or json`);
+
+    const contentDir = resolveContentDir(context.root, context.env);
+    const all = await listPostmortemFiles(contentDir);
+    let only: string[] | undefined;
+    if (values.changed) {
+      const changed = await changedPostmortems({ cwd: context.cwd, contentDir, base: values.base });
+      if (changed.base !== values.base) context.stderr.write(`${values.base} not found; checking changes against HEAD\n`);
+      only = changed.paths.filter((path) => all.includes(path));
+    } else if (positionals.length > 0) {
+      only = await selectPaths(positionals, context.cwd, contentDir, all);
+    }
+
+    const checked = await checkContentFolder({
+      root: context.root,
+      contentDir,
+      schema: createPostmortemSchema(context.config),
+      only,
+      lint: { rules: ALL_RULES, context: createLintContext({ root: context.root, config: context.config.lint, now: context.now }) },
+    });
+    const problems = sortProblems(checked.problems);
+    context.stdout.write(formatReport(problems, checked.files.length, format));
+    return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      context.stderr.write(`check: ${(error as Error).message}\n\n${CHECK_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Body lint: the rules `npm run check` applies beyond the frontmatter schema.
+ * The safety and body rules also run in the build, so nothing unsafe is ever published.
+ */
+import { resolve } from 'node:path';
+import type { LintConfig } from '../../schemas/lint';
+import type { Problem } from '../errors';
+import type { LintDocument } from './document';
+import { actionItemsRequired, overdueActionItems } from './rules/action-items';
+import { blameLanguage } from './rules/blame-language';
+import { bodyContent } from './rules/body-content';
+import { imagesExist } from './rules/images';
+import { mdxImports } from './rules/mdx-imports';
+import { placeholders } from './rules/placeholders';
+import { requiredSections } from './rules/required-sections';
+import { safeHtml } from './rules/safe-html';
+import { safeLinks } from './rules/safe-links';
+import { wordCount } from './rules/word-count';
+import type { LintContext, LintRule } from './types';
+
+/** Rules the build enforces too: what must never reach a published page. */
+export const BUILD_RULES: readonly LintRule[] = [safeHtml, safeLinks, mdxImports, bodyContent];
+
+/** Every rule of `npm run check`, in the order the README lists them. */
+export const ALL_RULES: readonly LintRule[] = [
+  ...BUILD_RULES,
+  placeholders,
+  requiredSections,
+  actionItemsRequired,
+  overdueActionItems,
+  wordCount,
+  blameLanguage,
+  imagesExist,
+];
+
+/** Where MDX postmortems may import components from, relative to the project root. */
+export const MDX_COMPONENTS_DIR = 'src/components/mdx';
+
+/** The lint context of a project at a moment (`now` decides which action items are overdue). */
+export function createLintContext({ root, config, now }: { root: string; config: LintConfig; now: Date }): LintContext {
+  return { config, today: now.toISOString().slice(0, 10), mdxComponentsDir: resolve(root, MDX_COMPONENTS_DIR) };
+}
+
+/** Runs `rules` over one document; every finding goes through one `report`. */
+export function lintDocument(document: LintDocument, context: LintContext, rules: readonly LintRule[] = ALL_RULES): Problem[] {
+  const problems: Problem[] = [];
+  if (rules.some((rule) => rule.needsTree) && document.syntaxError) {
+    problems.push({
+      file: document.file.file,
+      line: document.syntaxError.line,
+      column: document.syntaxError.column,
+      severity: 'error',
+      message: `${document.isMdx ? 'MDX' : 'Markdown'} syntax: ${document.syntaxError.message}${document.isMdx ? ' (in MDX, write `{` as `\\{` and `<` as `&lt;` in text)' : ''}`,
+      rule: 'syntax',
+    });
+  }
+  for (const rule of rules) {
+    rule.check(document, context, (position, message, severity = rule.severity) => {
+      problems.push({ file: document.file.file, line: position.line, column: position.column, severity, message, rule: rule.id });
+    });
+  }
+  return problems;
+}
+
+export type { LintContext, LintRule } from './types';
+export { LintDocument } from './document';

@@ -1,0 +1,28 @@
+import { forEachProseText, frontmatterStrings } from '../text';
+import type { LintRule } from '../types';
+
+function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const escaped = phrases.map((phrase) => phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+export const blameLanguage: LintRule = {
+  id: 'blameless',
+  severity: 'warning',
+  needsTree: true,
+  description: 'Warns on phrases that blame people ("human error", "careless", …; configurable in `lint.blamePhrases`).',
+  check(document, context, report) {
+    const pattern = phrasePattern(context.config.blamePhrases);
+    if (!pattern) return;
+    const message = (phrase: string) =>
+      `"${phrase}" assigns blame to people; describe what in the system or process allowed it (blameless postmortems find more causes)`;
+    for (const { path, value } of frontmatterStrings(document.file.raw)) {
+      for (const match of value.matchAll(pattern)) report(document.file.locate(path), message(match[0]));
+    }
+    if (!document.tree) return;
+    forEachProseText(document.tree, (value, offset) => {
+      for (const match of value.matchAll(pattern)) report(document.positionAt(offset + match.index), message(match[0]));
+    });
+  },
+};

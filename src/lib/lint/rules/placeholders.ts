@@ -1,0 +1,27 @@
+import { forEachProseText, frontmatterStrings } from '../text';
+import type { LintRule } from '../types';
+
+/** What `npm run new` writes where the writer has work to do. */
+export const PLACEHOLDER_MARKER = 'TODO:';
+
+export const placeholders: LintRule = {
+  id: 'placeholder',
+  severity: 'error',
+  needsTree: true,
+  description: `No \`${PLACEHOLDER_MARKER}\` placeholders left from \`npm run new\`, in the frontmatter or the body.`,
+  check(document, _context, report) {
+    for (const { path, value } of frontmatterStrings(document.file.raw)) {
+      if (value.includes(PLACEHOLDER_MARKER)) {
+        report(document.file.locate(path), `placeholder left in \`${path.join('.')}\`: replace "${value}" with the real text`);
+      }
+    }
+    if (!document.tree) return;
+    forEachProseText(document.tree, (value, offset) => {
+      const index = value.indexOf(PLACEHOLDER_MARKER);
+      if (index !== -1) {
+        const prompt = value.slice(index, index + 60).split('\n')[0];
+        report(document.positionAt(offset + index), `placeholder left in the body: replace "${prompt}…" with what it asks for`);
+      }
+    });
+  },
+};

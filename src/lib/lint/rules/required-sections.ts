@@ -1,0 +1,25 @@
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { LintRule } from '../types';
+
+const normalise = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export const requiredSections: LintRule = {
+  id: 'required-sections',
+  severity: 'error',
+  needsTree: true,
+  description: 'The body has every section in `lint.requiredSections` as a `##` heading (default: "Root cause and resolution", "Corrective and preventative measures").',
+  check(document, context, report) {
+    if (!document.tree) return;
+    const present = new Set<string>();
+    visit(document.tree, 'heading', (node: Heading) => {
+      present.add(normalise(toString(node)));
+    });
+    for (const section of context.config.requiredSections) {
+      if (!present.has(normalise(section))) {
+        report({ line: document.file.bodyStartLine, column: 1 }, `missing section "## ${section}"; add it with what it asks for`);
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { LintConfig } from '../../schemas/lint';
+import type { Problem } from '../errors';
+import type { SourcePosition } from '../frontmatter';
+import type { LintDocument } from './document';
+
+/** What rules know about the site and the moment of the check. */
+export interface LintContext {
+  config: LintConfig;
+  /** Today's date `YYYY-MM-DD`, for overdue action items. */
+  today: string;
+  /** Absolute path of the folder MDX files may import components from. */
+  mdxComponentsDir: string;
+}
+
+/** Reports a problem of the running rule at a position, with a message saying what to do. */
+export type Report = (position: SourcePosition, message: string, severity?: Problem['severity']) => void;
+
+/** One lint rule: an id (shown as `[id]` in reports) and a check over one document. */
+export interface LintRule {
+  id: string;
+  /** Default severity of what it reports. */
+  severity: Problem['severity'];
+  /** Whether the rule reads the syntax tree (parsing is the costly part of linting). */
+  needsTree: boolean;
+  /** One sentence for the README: what the rule wants. */
+  description: string;
+  check(document: LintDocument, context: LintContext, report: Report): void;
+}
