@@ -16,7 +16,7 @@ import { requiredSections } from './rules/required-sections';
 import { safeHtml } from './rules/safe-html';
 import { safeLinks } from './rules/safe-links';
 import { wordCount } from './rules/word-count';
-import type { LintContext, LintRule } from './types';
+import { MDX_COMPONENTS_DIR, type LintContext, type LintRule } from './types';
 
 /** Rules the build enforces too: what must never reach a published page. */
 export const BUILD_RULES: readonly LintRule[] = [safeHtml, safeLinks, mdxImports, bodyContent];
@@ -32,9 +32,6 @@ export const ALL_RULES: readonly LintRule[] = [
   blameLanguage,
   imagesExist,
 ];
-
-/** Where MDX postmortems may import components from, relative to the project root. */
-export const MDX_COMPONENTS_DIR = 'src/components/mdx';
 
 /** The lint context of a project at a moment (`now` decides which action items are overdue). */
 export function createLintContext({ root, config, now }: { root: string; config: LintConfig; now: Date }): LintContext {
@@ -62,5 +59,5 @@ export function lintDocument(document: LintDocument, context: LintContext, rules
   return problems;
 }
 
-export type { LintContext, LintRule } from './types';
+export { MDX_COMPONENTS_DIR, type LintContext, type LintRule } from './types';
 export { LintDocument } from './document';

@@ -3,6 +3,9 @@ import type { Problem } from '../errors';
 import type { SourcePosition } from '../frontmatter';
 import type { LintDocument } from './document';
 
+/** Where MDX postmortems may import components from, relative to the project root. */
+export const MDX_COMPONENTS_DIR = 'src/components/mdx';
+
 /** What rules know about the site and the moment of the check. */
 export interface LintContext {
   config: LintConfig;

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
+import { MDX_COMPONENTS_DIR } from '../types';
 
 /** True when `child` is `parent` or inside it. */
 function isInside(parent: string, child: string): boolean {
@@ -16,7 +17,6 @@ export const mdxImports: LintRule = {
   description: 'In MDX, `import` only from the project\'s MDX components folder (`src/components/mdx/`) and no `export`.',
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;
-    const folder = relative(process.cwd(), context.mdxComponentsDir) || context.mdxComponentsDir;
     visit(document.tree, 'mdxjsEsm', (node: MdxjsEsm) => {
       const statements = node.data?.estree?.body ?? [];
       const base = node.position?.start ?? { line: 1, column: 1 };
@@ -26,7 +26,7 @@ export const mdxImports: LintRule = {
           const source = String(statement.source.value);
           const target = source.startsWith('.') ? resolve(dirname(document.absolutePath), source) : undefined;
           if (!target || !isInside(context.mdxComponentsDir, target)) {
-            report(position, `import from \`${source}\` is not allowed; postmortems may import only components from ${folder}/`);
+            report(position, `import from \`${source}\` is not allowed; postmortems may import only components from ${MDX_COMPONENTS_DIR}/`);
           }
         } else {
           report(position, `\`export\` is not allowed in a postmortem; keep data in the frontmatter`);

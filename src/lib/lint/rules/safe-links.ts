@@ -9,7 +9,7 @@ export function isJavaScriptUrl(url: string): boolean {
   return /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
 }
 
-const HTML_URL_ATTRIBUTE = /\s(?:href|src|action|formaction)\s*=\s*(["']?)([^"'\s>]*)\1/gi;
+const HTML_URL_ATTRIBUTE = /\s(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const MESSAGE = '`javascript:` URLs are not allowed; link to an http(s) page instead';
 
 export const safeLinks: LintRule = {
@@ -29,7 +29,7 @@ export const safeLinks: LintRule = {
     visit(document.tree, 'html', (node: Html) => {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(HTML_URL_ATTRIBUTE)) {
-        if (isJavaScriptUrl(match[2]!)) report(document.positionAt(start + match.index + 1), MESSAGE);
+        if (isJavaScriptUrl(match[1] ?? match[2] ?? match[3] ?? '')) report(document.positionAt(start + match.index + 1), MESSAGE);
       }
     });
     visit(document.tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {

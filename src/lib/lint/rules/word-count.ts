@@ -1,3 +1,4 @@
+import { plural } from '../../format';
 import { countWords, forEachProseText } from '../text';
 import type { LintRule } from '../types';
 
@@ -12,7 +13,7 @@ export const wordCount: LintRule = {
     forEachProseText(document.tree, (value) => (words += countWords(value)));
     const { min, max } = context.config.wordCount;
     const where = { line: document.file.bodyStartLine, column: 1 };
-    if (words < min) report(where, `the body has ${words} words; aim for ${min}–${max} so the postmortem says enough to learn from`);
-    else if (words > max) report(where, `the body has ${words} words; aim for ${min}–${max} so people read it to the end`);
+    if (words < min) report(where, `the body has ${plural(words, 'word')}; aim for ${min}–${max} so the postmortem says enough to learn from`);
+    else if (words > max) report(where, `the body has ${plural(words, 'word')}; aim for ${min}–${max} so people read it to the end`);
   },
 };

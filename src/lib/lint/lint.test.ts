@@ -1,0 +1,200 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { LintConfigSchema } from '../../schemas/lint';
+import { createPostmortemSchema } from '../../schemas/postmortem';
+import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
+import { validatePostmortemSource } from '../validate';
+import { ALL_RULES, BUILD_RULES, createLintContext, LintDocument, lintDocument } from './index';
+
+const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
+const root = mkdtempSync(join(tmpdir(), 'lint-'));
+const context = createLintContext({ root, config: LintConfigSchema.parse({ wordCount: { min: 5, max: 60 } }), now: new Date('2024-06-01T12:00:00Z') });
+
+const FRONTMATTER_LINES = 9;
+function frontmatter(extra = '', severity = 'SEV3') {
+  return `---
+title: Checkout timeouts
+summary: Checkout failed for 47 minutes.
+severity: ${severity}
+startedAt: "2024-03-14T09:12:00Z"
+resolvedAt: "2024-03-14T09:59:00Z"
+services: [checkout]
+authors: [Ada]
+${extra}---
+`;
+}
+
+const GOOD_BODY = `
+## Root cause and resolution
+
+A connection pool was halved by a configuration change, and requests queued.
+
+## Corrective and preventative measures
+
+- [ ] Alert on pool saturation.
+`;
+
+/** Lints a file written to a temporary folder (so relative images and imports resolve). */
+function lint(source: string, { name = '2024-03-14-checkout.md', rules = ALL_RULES } = {}) {
+  const absolutePath = join(root, 'postmortems', name);
+  const file = validatePostmortemSource({ file: `postmortems/${name}`, relativePath: name, source }, schema);
+  return lintDocument(new LintDocument(file, absolutePath, source), context, rules);
+}
+
+const found = (problems: ReturnType<typeof lint>, rule: string) =>
+  problems.filter((problem) => problem.rule === rule).map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.message}`);
+
+describe('a well-formed postmortem', () => {
+  test('passes every rule', () => {
+    expect(lint(frontmatter() + GOOD_BODY)).toEqual([]);
+  });
+});
+
+describe('safe-html', () => {
+  test('reports <script>, <iframe> and inline handlers in Markdown at their position', () => {
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>alert(1)</script>\n\nText <img src="x.png" onerror="alert(1)"> and\n\n<iframe src="https://example.com"></iframe>\n`);
+    expect(found(problems, 'safe-html')).toEqual([
+      `${FRONTMATTER_LINES + 10}:1 error \`<script>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
+      `${FRONTMATTER_LINES + 12}:6 error inline event handler \`onerror\` is not allowed; remove the attribute`,
+      `${FRONTMATTER_LINES + 14}:1 error \`<iframe>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
+    ]);
+  });
+
+  test('reports them in MDX as JSX', () => {
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>{'x'}</script>\n\n<div onClick={() => 1}>hi</div>\n`, { name: '2024-03-14-checkout.mdx' });
+    expect(found(problems, 'safe-html')).toEqual([
+      `${FRONTMATTER_LINES + 10}:1 error \`<script>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
+      `${FRONTMATTER_LINES + 12}:1 error inline event handler \`onClick\` is not allowed; remove the attribute`,
+    ]);
+  });
+
+  test('leaves code blocks that show HTML alone', () => {
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n\`\`\`html\n<script src="app.js"></script>\n\`\`\`\n`), 'safe-html')).toEqual([]);
+  });
+});
+
+describe('safe-links', () => {
+  test('reports javascript: in links, definitions and HTML attributes, however disguised', () => {
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n[click](javascript:alert(1)) and [x][ref]\n\n[ref]: JavaScript:void(0)\n\n<a href="java\tscript:alert(1)">x</a>\n`);
+    expect(found(problems, 'safe-links').map((line) => line.split(' ')[0])).toEqual([
+      `${FRONTMATTER_LINES + 10}:1`,
+      `${FRONTMATTER_LINES + 12}:1`,
+      `${FRONTMATTER_LINES + 14}:4`,
+    ]);
+  });
+
+  test('accepts http(s) and relative links', () => {
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n[a](https://example.com) [b](../other/)\n`), 'safe-links')).toEqual([]);
+  });
+});
+
+describe('mdx-imports', () => {
+  test('accepts imports from the MDX components folder', () => {
+    const source = `${frontmatter()}\nimport Callout from '../src/components/mdx/Callout.astro';\n${GOOD_BODY}`;
+    expect(found(lint(source, { name: '2024-03-14-checkout.mdx' }), 'mdx-imports')).toEqual([]);
+  });
+
+  test('reports other imports and any export at their line', () => {
+    const source = `${frontmatter()}\nimport fs from 'node:fs';\nexport const owner = 'me';\n${GOOD_BODY}`;
+    expect(found(lint(source, { name: '2024-03-14-checkout.mdx' }), 'mdx-imports')).toEqual([
+      `${FRONTMATTER_LINES + 2}:1 error import from \`node:fs\` is not allowed; postmortems may import only components from src/components/mdx/`,
+      `${FRONTMATTER_LINES + 3}:1 error \`export\` is not allowed in a postmortem; keep data in the frontmatter`,
+    ]);
+  });
+});
+
+describe('syntax', () => {
+  test('reports an MDX syntax error with its position', () => {
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops\n`, { name: '2024-03-14-checkout.mdx' });
+    expect(problems).toEqual([expect.objectContaining({ rule: 'syntax', severity: 'error', line: FRONTMATTER_LINES + 10 })]);
+  });
+});
+
+describe('body', () => {
+  test('reports an empty body', () => {
+    expect(found(lint(frontmatter()), 'body')).toEqual([expect.stringContaining(`${FRONTMATTER_LINES}:1 error the body is empty`)]);
+  });
+
+  test('reports a body over the size limit', () => {
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n${'word '.repeat(50_000)}\n`), 'body')).toEqual([expect.stringMatching(/over the 200 kB limit/)]);
+  });
+});
+
+describe('placeholder', () => {
+  test('reports TODO: left in the frontmatter and the body', () => {
+    const source = `${frontmatter().replace('summary: Checkout failed for 47 minutes.', 'summary: "TODO: what happened"')}${GOOD_BODY}\nTODO: describe the impact.\n`;
+    expect(found(lint(source), 'placeholder')).toEqual([
+      '3:1 error placeholder left in `summary`: replace "TODO: what happened" with the real text',
+      `${FRONTMATTER_LINES + 10}:1 error placeholder left in the body: replace "TODO: describe the impact.…" with what it asks for`,
+    ]);
+  });
+});
+
+describe('required-sections', () => {
+  test('reports each missing section at the start of the body', () => {
+    expect(found(lint(`${frontmatter()}\n## Root Cause and Resolution\n\nText here for words.\n`), 'required-sections')).toEqual([
+      `${FRONTMATTER_LINES + 1}:1 error missing section "## Corrective and preventative measures"; add it with what it asks for`,
+    ]);
+  });
+});
+
+describe('action-items-required', () => {
+  test('requires action items for SEV1 and SEV2 only', () => {
+    expect(found(lint(`${frontmatter('', 'SEV1')}${GOOD_BODY}`), 'action-items-required')).toEqual([
+      '4:1 error SEV1 postmortems need action items; add each corrective or preventative measure under actionItems with an owner and a due date',
+    ]);
+    expect(found(lint(`${frontmatter('actionItems:\n  - { title: Alert, owner: SRE }\n', 'SEV1')}${GOOD_BODY}`), 'action-items-required')).toEqual([]);
+    expect(found(lint(`${frontmatter('', 'SEV3')}${GOOD_BODY}`), 'action-items-required')).toEqual([]);
+  });
+});
+
+describe('overdue-action-item', () => {
+  test('warns on open or in-progress items due before today, at their due date', () => {
+    const items = `actionItems:
+  - { title: Late, owner: SRE, due: 2024-05-31 }
+  - { title: Busy, owner: SRE, status: in-progress, due: 2024-01-01 }
+  - { title: Today, owner: SRE, due: 2024-06-01 }
+  - { title: Finished, owner: SRE, status: done, due: 2024-01-01 }
+`;
+    expect(found(lint(`${frontmatter(items)}${GOOD_BODY}`), 'overdue-action-item')).toEqual([
+      '10:32 warning action item "Late" was due 2024-05-31 and is still open; finish it, move the date, or mark it wont-do',
+      '11:53 warning action item "Busy" was due 2024-01-01 and is still in-progress; finish it, move the date, or mark it wont-do',
+    ]);
+  });
+});
+
+describe('word-count', () => {
+  test('warns below and above the configured range, not counting code', () => {
+    expect(found(lint(`${frontmatter()}\nOne.\n\n\`\`\`\n${'code '.repeat(100)}\n\`\`\`\n`), 'word-count')).toEqual([
+      `${FRONTMATTER_LINES + 1}:1 warning the body has 1 word; aim for 5–60 so the postmortem says enough to learn from`,
+    ]);
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n${'word '.repeat(80)}\n`), 'word-count')).toEqual([
+      expect.stringMatching(/warning the body has \d+ words; aim for 5–60 so people read it to the end/),
+    ]);
+  });
+});
+
+describe('blameless', () => {
+  test('warns on blaming phrases as whole words, in the body and frontmatter', () => {
+    const source = `${frontmatter().replace('Checkout failed for 47 minutes.', 'A human error took checkout down.')}${GOOD_BODY}\nThe operator was careless.\nCarelessness of design is fine to name, \`careless\` in code too.\n`;
+    expect(found(lint(source), 'blameless').map((line) => line.split(' warning ')[0])).toEqual(['3:1', `${FRONTMATTER_LINES + 10}:18`]);
+  });
+});
+
+describe('image-exists', () => {
+  test('reports a relative image that does not exist, and accepts one that does', () => {
+    writeFileSync(join(root, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n![Request path](../diagram.svg)\n\n![Missing](./missing.png)\n\n![Remote](https://example.com/x.png)\n`);
+    expect(found(problems, 'image-exists')).toEqual([
+      `${FRONTMATTER_LINES + 12}:1 error image \`./missing.png\` does not exist; put the file next to the postmortem or fix the path`,
+    ]);
+  });
+});
+
+describe('BUILD_RULES', () => {
+  test('are the safety and body rules only', () => {
+    expect(BUILD_RULES.map((rule) => rule.id)).toEqual(['safe-html', 'safe-links', 'mdx-imports', 'body']);
+  });
+});
