@@ -10,9 +10,12 @@ export const placeholders: LintRule = {
   needsTree: true,
   description: `No \`${PLACEHOLDER_MARKER}\` placeholders left from \`npm run new\`, in the frontmatter or the body.`,
   check(document, _context, report) {
+    // A placeholder the schema already rejects (a date-time, say) is reported once, by the schema.
+    const rejected = new Set(document.file.problems.map((problem) => `${problem.line}:${problem.column}`));
     for (const { path, value } of frontmatterStrings(document.file.raw)) {
-      if (value.includes(PLACEHOLDER_MARKER)) {
-        report(document.file.locate(path), `placeholder left in \`${path.join('.')}\`: replace "${value}" with the real text`);
+      const position = document.file.locate(path);
+      if (value.includes(PLACEHOLDER_MARKER) && !rejected.has(`${position.line}:${position.column}`)) {
+        report(position, `placeholder left in \`${path.join('.')}\`: replace "${value}" with the real text`);
       }
     }
     if (!document.tree) return;
