@@ -9,5 +9,7 @@ export default defineConfig({
   // Separate caches let several builds run side by side (tests, benchmarks) and let CI keep one between runs.
   ...(process.env.POSTMORTEMS_CACHE_DIR ? { cacheDir: process.env.POSTMORTEMS_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
+  experimental: { contentIntellisense: true },
   integrations: [mdx(), sitemap()],
 });
