@@ -6,6 +6,8 @@ import siteConfig from './src/site.config.ts';
 
 export default defineConfig({
   site: siteConfig.url,
+  // A site served from a sub-path (GitHub Pages project sites) gets every link prefixed with it.
+  base: new URL(siteConfig.url).pathname,
   // Separate caches let several builds run side by side (tests, benchmarks) and let CI keep one between runs.
   ...(process.env.POSTMORTEMS_CACHE_DIR ? { cacheDir: process.env.POSTMORTEMS_CACHE_DIR } : {}),
   trailingSlash: 'always',
