@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import diagrams from './src/integrations/diagrams.ts';
 import siteConfig from './src/site.config.ts';
 
 export default defineConfig({
@@ -11,7 +12,8 @@ export default defineConfig({
   // Separate caches let several builds run side by side (tests, benchmarks) and let CI keep one between runs.
   ...(process.env.POSTMORTEMS_CACHE_DIR ? { cacheDir: process.env.POSTMORTEMS_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Mermaid fences stay plain text so the diagrams integration can render them.
+  markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   experimental: { contentIntellisense: true },
-  integrations: [mdx(), sitemap()],
 });

@@ -1,0 +1,44 @@
+/**
+ * Mermaid diagrams in built pages: finding the ```mermaid fences the Markdown
+ * processors leave as plain code, and replacing them with rendered diagrams.
+ */
+
+/** A mermaid fence as the Markdown processors render it (syntax highlighting excludes mermaid). */
+const MERMAID_BLOCK = /<pre[^>]*><code class="language-mermaid"[^>]*>([\s\S]*?)<\/code><\/pre>/g;
+
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+function decodeEntities(html: string): string {
+  return html.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity]!);
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`);
+}
+
+/** The source of every mermaid diagram in a page, in order. */
+export function findMermaidSources(html: string): string[] {
+  return [...html.matchAll(MERMAID_BLOCK)].map((match) => decodeEntities(match[1]!).replace(/\n$/, ''));
+}
+
+/** Replaces each mermaid block with `replacement(source, index)`. */
+export function replaceMermaidBlocks(html: string, replacement: (source: string, index: number) => string): string {
+  let index = 0;
+  return html.replace(MERMAID_BLOCK, (_block, code: string) => replacement(decodeEntities(code).replace(/\n$/, ''), index++));
+}
+
+/** The source, kept beside the picture for readers of assistive technology, search and copy-paste. */
+function sourceDetails(source: string): string {
+  return `<details><summary>Diagram source</summary><pre><code class="diagram-source">${escapeHtml(source)}</code></pre></details>`;
+}
+
+/** A diagram rendered at build time: inline SVG, no client JavaScript. */
+export function renderedDiagram(svg: string, source: string): string {
+  return `<figure class="diagram">${svg}<figcaption>${sourceDetails(source)}</figcaption></figure>`;
+}
+
+/** A diagram left for the browser to draw (no browser was available to the build). */
+export function clientDiagram(source: string): string {
+  return `<figure class="diagram"><pre class="mermaid">${escapeHtml(source)}</pre><figcaption>${sourceDetails(source)}</figcaption></figure>`;
+}
