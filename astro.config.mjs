@@ -16,4 +16,5 @@ export default defineConfig({
   markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   experimental: { contentIntellisense: true },
+  integrations: [mdx(), sitemap(), diagrams()],
 });
