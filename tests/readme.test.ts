@@ -28,3 +28,12 @@ describe('README', () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe('README rules table', () => {
+  test('documents every rule check can report', async () => {
+    const { ALL_RULES } = await import('../src/lib/lint');
+    const documented = new Set([...readme.matchAll(/`([a-z-]+)`/g)].map((match) => match[1]));
+    const ids = [...ALL_RULES.map((rule) => rule.id), 'schema', 'yaml-syntax', 'frontmatter', 'file-name', 'file-name-date', 'unique-id', 'related-exists', 'syntax'];
+    expect(ids.filter((id) => !documented.has(id))).toEqual([]);
+  });
+});
