@@ -5,13 +5,31 @@
  */
 import { Temporal } from 'temporal-polyfill';
 
+const canonicalZones = new Map<string, string | undefined>();
+
 /** Returns the canonical IANA name of `zone`, or `undefined` when the runtime does not know it. */
 export function canonicalTimeZone(zone: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  // Building a DateTimeFormat is costly and a corpus uses a handful of zones: ask once per zone.
+  if (!canonicalZones.has(zone)) {
+    try {
+      canonicalZones.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
+    } catch {
+      canonicalZones.set(zone, undefined);
+    }
   }
+  return canonicalZones.get(zone);
+}
+
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNameFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = zoneNameFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
+    zoneNameFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
@@ -126,7 +144,7 @@ export interface ZonedParts {
  */
 function abbreviation(instant: Date, timeZone: string): string | undefined {
   for (const locale of ['en-US', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    const name = zoneNameFormat(locale, timeZone)
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;

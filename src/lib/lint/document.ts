@@ -3,7 +3,9 @@
  * positions in the file, and its validated frontmatter. The tree is parsed on
  * first use, so rules that do not need it (and builds that run only those) pay nothing.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+// Adds MDX's nodes (JSX elements, ESM) to mdast's node types.
+import type {} from 'mdast-util-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -26,6 +28,7 @@ export class LintDocument {
   readonly isMdx: boolean;
   #lineStarts: number[] | undefined;
   #parsed: { tree: Root | undefined; syntaxError: SyntaxError | undefined } | undefined;
+  #nodesByType: Map<string, Nodes[]> | undefined;
 
   /**
    * @param file the file as validated against the schema
@@ -48,6 +51,27 @@ export class LintDocument {
 
   get syntaxError(): SyntaxError | undefined {
     return this.#parse().syntaxError;
+  }
+
+  /**
+   * Every node of the given types, in document order. The tree is walked once
+   * per document whatever the number of rules, which keeps `check` fast on large corpora.
+   */
+  nodes<Type extends Nodes['type']>(...types: Type[]): Extract<Nodes, { type: Type }>[] {
+    if (!this.#nodesByType) {
+      this.#nodesByType = new Map();
+      const pending: Nodes[] = this.tree ? [this.tree] : [];
+      while (pending.length > 0) {
+        const node = pending.pop()!;
+        const list = this.#nodesByType.get(node.type);
+        if (list) list.push(node);
+        else this.#nodesByType.set(node.type, [node]);
+        if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+      }
+    }
+    const found = types.flatMap((type) => this.#nodesByType!.get(type) ?? []);
+    if (types.length > 1) found.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+    return found as Extract<Nodes, { type: Type }>[];
   }
 
   /** Line and column of an offset into `source`. */

@@ -2,14 +2,11 @@
  * The prose of a postmortem as lint rules read it: text outside code, with
  * positions, and the frontmatter's strings with their paths.
  */
-import type { Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { LintDocument } from './document';
 
 /** Calls `visitor` with every prose text node (never code) and its offset in the file. */
-export function forEachProseText(tree: Root, visitor: (value: string, offset: number) => void): void {
-  visit(tree, 'text', (node: Text) => {
-    visitor(node.value, node.position?.start.offset ?? 0);
-  });
+export function forEachProseText(document: LintDocument, visitor: (value: string, offset: number) => void): void {
+  for (const node of document.nodes('text')) visitor(node.value, node.position?.start.offset ?? 0);
 }
 
 /** Every string in the frontmatter with its path, e.g. `['timeline', 2, 'event']`. */

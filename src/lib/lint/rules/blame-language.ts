@@ -21,7 +21,7 @@ export const blameLanguage: LintRule = {
       for (const match of value.matchAll(pattern)) report(document.file.locate(path), message(match[0]));
     }
     if (!document.tree) return;
-    forEachProseText(document.tree, (value, offset) => {
+    forEachProseText(document, (value, offset) => {
       for (const match of value.matchAll(pattern)) report(document.positionAt(offset + match.index), message(match[0]));
     });
   },

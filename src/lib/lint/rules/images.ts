@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Image } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
 
 /** Local images are referenced relative to the postmortem (`./diagram.png`); URLs are left alone. */
@@ -16,7 +14,7 @@ export const imagesExist: LintRule = {
   description: 'Every image stored next to a postmortem and referenced relatively exists.',
   check(document, _context, report) {
     if (!document.tree) return;
-    visit(document.tree, 'image', (node: Image) => {
+    for (const node of document.nodes('image')) {
       if (!isLocalPath(node.url)) return;
       const path = resolve(dirname(document.absolutePath), decodeURI(node.url.split(/[?#]/)[0]!));
       if (!existsSync(path)) {
@@ -25,6 +23,6 @@ export const imagesExist: LintRule = {
           `image \`${node.url}\` does not exist; put the file next to the postmortem or fix the path`,
         );
       }
-    });
+    }
   },
 };

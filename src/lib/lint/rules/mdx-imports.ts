@@ -1,6 +1,4 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
-import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
 import { MDX_COMPONENTS_DIR } from '../types';
 
@@ -17,7 +15,7 @@ export const mdxImports: LintRule = {
   description: 'In MDX, `import` only from the project\'s MDX components folder (`src/components/mdx/`) and no `export`.',
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;
-    visit(document.tree, 'mdxjsEsm', (node: MdxjsEsm) => {
+    for (const node of document.nodes('mdxjsEsm')) {
       const statements = node.data?.estree?.body ?? [];
       const base = node.position?.start ?? { line: 1, column: 1 };
       for (const statement of statements) {
@@ -32,6 +30,6 @@ export const mdxImports: LintRule = {
           report(position, `\`export\` is not allowed in a postmortem; keep data in the frontmatter`);
         }
       }
-    });
+    }
   },
 };

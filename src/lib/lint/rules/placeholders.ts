@@ -19,7 +19,7 @@ export const placeholders: LintRule = {
       }
     }
     if (!document.tree) return;
-    forEachProseText(document.tree, (value, offset) => {
+    forEachProseText(document, (value, offset) => {
       const index = value.indexOf(PLACEHOLDER_MARKER);
       if (index !== -1) {
         const prompt = value.slice(index, index + 60).split('\n')[0];

@@ -1,6 +1,4 @@
-import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
 
 const normalise = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -13,9 +11,9 @@ export const requiredSections: LintRule = {
   check(document, context, report) {
     if (!document.tree) return;
     const present = new Set<string>();
-    visit(document.tree, 'heading', (node: Heading) => {
+    for (const node of document.nodes('heading')) {
       present.add(normalise(toString(node)));
-    });
+    }
     for (const section of context.config.requiredSections) {
       if (!present.has(normalise(section))) {
         report({ line: document.file.bodyStartLine, column: 1 }, `missing section "## ${section}"; add it with what it asks for`);

@@ -1,6 +1,3 @@
-import type { Html } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
 
 /** Elements that run code or embed other sites: never allowed in a postmortem. */
@@ -16,7 +13,7 @@ export const safeHtml: LintRule = {
   description: 'No `<script>`, `<iframe>` or inline event handlers (`onclick=`…) in the body.',
   check(document, _context, report) {
     if (!document.tree) return;
-    visit(document.tree, 'html', (node: Html) => {
+    for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(FORBIDDEN_ELEMENT_PATTERN)) {
         report(document.positionAt(start + match.index), `\`<${match[1]!.toLowerCase()}>\` is not allowed in a postmortem; describe it in text or show it in a code block`);
@@ -24,9 +21,8 @@ export const safeHtml: LintRule = {
       for (const match of node.value.matchAll(EVENT_HANDLER_PATTERN)) {
         report(document.positionAt(start + match.index), `inline event handler \`${match[1]}\` is not allowed; remove the attribute`);
       }
-    });
-    visit(document.tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
-      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+    }
+    for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
       const position = { line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
       if (element.name && FORBIDDEN_ELEMENTS.includes(element.name.toLowerCase())) {
         report(position, `\`<${element.name}>\` is not allowed in a postmortem; describe it in text or show it in a code block`);
@@ -36,6 +32,6 @@ export const safeHtml: LintRule = {
           report(position, `inline event handler \`${attribute.name}\` is not allowed; remove the attribute`);
         }
       }
-    });
+    }
   },
 };

@@ -1,6 +1,3 @@
-import type { Definition, Html, Image, Link } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { LintRule } from '../types';
 
 /** Browsers ignore whitespace and control characters inside a scheme, so `java\tscript:` is still JavaScript. */
@@ -23,21 +20,21 @@ export const safeLinks: LintRule = {
       line: node.position?.start.line ?? 1,
       column: node.position?.start.column ?? 1,
     });
-    visit(document.tree, ['link', 'image', 'definition'], (node) => {
-      if (isJavaScriptUrl((node as Link | Image | Definition).url)) report(at(node), MESSAGE);
-    });
-    visit(document.tree, 'html', (node: Html) => {
+    for (const node of document.nodes('link', 'image', 'definition')) {
+      if (isJavaScriptUrl(node.url)) report(at(node), MESSAGE);
+    }
+    for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(HTML_URL_ATTRIBUTE)) {
         if (isJavaScriptUrl(match[1] ?? match[2] ?? match[3] ?? '')) report(document.positionAt(start + match.index + 1), MESSAGE);
       }
-    });
-    visit(document.tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
-      for (const attribute of (node as MdxJsxFlowElement | MdxJsxTextElement).attributes) {
+    }
+    for (const node of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
+      for (const attribute of node.attributes) {
         if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && isJavaScriptUrl(attribute.value)) {
           report(at(node), MESSAGE);
         }
       }
-    });
+    }
   },
 };

@@ -10,7 +10,7 @@ export const wordCount: LintRule = {
   check(document, context, report) {
     if (!document.tree) return;
     let words = 0;
-    forEachProseText(document.tree, (value) => (words += countWords(value)));
+    forEachProseText(document, (value) => (words += countWords(value)));
     const { min, max } = context.config.wordCount;
     const where = { line: document.file.bodyStartLine, column: 1 };
     if (words < min) report(where, `the body has ${plural(words, 'word')}; aim for ${min}–${max} so the postmortem says enough to learn from`);
