@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCorpus, isInBuild, type Corpus, type CorpusItem } from '../lib/corpus';
+import { buildInsights, type Insights } from '../lib/insights';
 import { createSitePaths } from '../lib/paths';
 import { resolveBuildDate } from '../lib/time';
 import siteConfig from '../site.config';
@@ -31,3 +32,15 @@ export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
  * that tests and reproducible builds give the same output, else now.
  */
 export const buildDate: Date = resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']);
+
+let insights: Promise<Insights<PostmortemEntry>> | undefined;
+
+/**
+ * The action ledger, statistics, service histories, archive and overview as of
+ * `buildDate`, derived once from the corpus and memoised like it.
+ */
+export function getInsights(): Promise<Insights<PostmortemEntry>> {
+  if (insights && !import.meta.env.DEV) return insights;
+  insights = getCorpus().then((all) => buildInsights(all, { buildDate, timeZone: siteConfig.defaultTimezone }));
+  return insights;
+}

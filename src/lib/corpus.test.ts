@@ -1,25 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createPostmortemSchema } from '../schemas/postmortem';
+import { postmortemRecord } from '../../tests/postmortem-record';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { buildCorpus, incidentMetrics, isInBuild, type PostmortemRecord } from './corpus';
+import { buildCorpus, incidentMetrics, isInBuild } from './corpus';
 
-const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
-
-function record(id: string, fields: Record<string, unknown>): PostmortemRecord {
-  return {
-    id,
-    data: schema.parse({
-      title: id,
-      summary: 's',
-      severity: 'SEV3',
-      startedAt: '2024-01-01T10:00:00Z',
-      resolvedAt: '2024-01-01T11:00:00Z',
-      services: ['api'],
-      authors: ['a'],
-      ...fields,
-    }),
-  };
-}
+const record = postmortemRecord;
 
 const records = [
   record('b', { startedAt: '2024-02-01T10:00:00Z', resolvedAt: '2024-02-01T10:30:00Z', severity: 'SEV1', services: ['api', 'db'], tags: ['postgres'], related: ['a', 'gone'] }),
@@ -53,8 +37,20 @@ describe('buildCorpus', () => {
     expect(corpus.byId.get('a')!.older).toBeUndefined();
   });
 
-  test('resolves explicit related ids, skipping ones not in this build', () => {
-    expect(corpus.byId.get('b')!.related.map((item) => item.record.id)).toEqual(['a']);
+  test('resolves explicit related ids first, skipping ones not in this build, then computed ones', () => {
+    // b links a explicitly; of the rest, c and d share its service db (3 each) and start together, so id order breaks the tie.
+    expect(corpus.byId.get('b')!.related.map(({ item, explicit }) => [item.record.id, explicit])).toEqual([
+      ['a', true],
+      ['c', false],
+      ['d', false],
+    ]);
+  });
+
+  test('computes related incidents for postmortems that list none, with what they share', () => {
+    // a shares service api and tag postgres with b: 3 + 2.
+    expect(corpus.byId.get('a')!.related.map(({ item, shared, score }) => [item.record.id, shared, score])).toEqual([
+      ['b', { services: ['api'], tags: ['postgres'], trigger: undefined }, 5],
+    ]);
   });
 
   test('groups by service with counts and total downtime, largest first', () => {

@@ -5,6 +5,7 @@
  */
 import type { PostmortemData } from '../schemas/postmortem';
 import type { SeverityLevel } from '../schemas/severity';
+import { relatedLinks, type RelatedLink } from './related';
 import { minutesBetween } from './time';
 
 /** A postmortem as the corpus needs it: its id and normalised frontmatter. */
@@ -38,8 +39,16 @@ export interface CorpusItem<T extends PostmortemRecord = PostmortemRecord> {
   older: T | undefined;
   /** The next newer postmortem, if any. */
   newer: T | undefined;
-  /** Postmortems listed in `related` that are part of this build, in the order written. */
-  related: CorpusItem<T>[];
+  /**
+   * Postmortems listed in `related` that are part of this build, in the order
+   * written, then up to three computed from shared services, tags and trigger (see `relatedLinks`).
+   */
+  related: RelatedIncident<T>[];
+}
+
+/** A related postmortem, whether its author linked it, and what the two share. */
+export interface RelatedIncident<T extends PostmortemRecord = PostmortemRecord> extends Omit<RelatedLink, 'id'> {
+  item: CorpusItem<T>;
 }
 
 /** Postmortems sharing a tag, service or severity. */
@@ -107,8 +116,9 @@ export function buildCorpus<T extends PostmortemRecord>(records: readonly T[], s
     related: [],
   }));
   const byId = new Map(items.map((item) => [item.record.id, item]));
+  const links = relatedLinks(sorted);
   for (const item of items) {
-    item.related = item.record.data.related.flatMap((id) => byId.get(id) ?? []);
+    item.related = links.get(item.record.id)!.map(({ id, ...link }) => ({ ...link, item: byId.get(id)! }));
   }
   const bySeverity = groupBy(items, (data) => [data.severity]);
   return {

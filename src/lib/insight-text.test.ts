@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
+import {
+  describeCompletion,
+  describeDurations,
+  describeMonthlyIncidents,
+  describeRanking,
+  describeResponseTimes,
+  describeShared,
+  formatMinutes,
+  formatPercent,
+} from './insight-text';
+
+const [sev1, sev2] = DEFAULT_SEVERITY_SCALE;
+const quarter = (name: string, detect: number | null, mitigate: number | null) => ({
+  quarter: name,
+  incidents: 1,
+  medianTimeToDetectMinutes: detect,
+  medianTimeToMitigateMinutes: mitigate,
+  detectSamples: detect === null ? 0 : 1,
+  mitigateSamples: mitigate === null ? 0 : 1,
+});
+
+describe('formatPercent', () => {
+  test('rounds to a whole percent', () => {
+    expect(formatPercent(0.625)).toBe('63%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(null)).toBe('n/a');
+  });
+});
+
+describe('formatMinutes', () => {
+  test('rounds a fractional median to the minute', () => {
+    expect(formatMinutes(82.5)).toBe('1 h 23 min');
+    expect(formatMinutes(null)).toBe('unknown');
+  });
+});
+
+describe('describeMonthlyIncidents', () => {
+  test('gives the total and the busiest month, the older one on a tie', () => {
+    const rows = [
+      { month: '2024-03', bySeverity: {}, total: 2 },
+      { month: '2024-04', bySeverity: {}, total: 0 },
+      { month: '2024-05', bySeverity: {}, total: 2 },
+    ];
+    expect(describeMonthlyIncidents(rows)).toBe('4 incidents from March 2024 to May 2024; the busiest month was March 2024 with 2.');
+    expect(describeMonthlyIncidents(rows.map((row) => ({ ...row, total: 0 })))).toBe('No incidents from March 2024 to May 2024.');
+  });
+});
+
+describe('describeDurations', () => {
+  test('names median and p90 of each level with incidents', () => {
+    const rows = [
+      { level: sev1!, count: 0, median: null, p90: null, max: null },
+      { level: sev2!, count: 5, median: 90, p90: 408, max: 600 },
+    ];
+    expect(describeDurations(rows)).toBe('SEV2: median 1 h 30 min, 90th percentile 6 h 48 min (5 incidents).');
+  });
+});
+
+describe('describeResponseTimes', () => {
+  test('compares the latest quarter with data against the first', () => {
+    expect(describeResponseTimes([quarter('2024-Q1', 20, 60), quarter('2024-Q2', null, null), quarter('2024-Q3', 5, 30)])).toBe(
+      'In 2024-Q3 the median time to detect was 5 min and to mitigate 30 min, against 20 min and 1 h in 2024-Q1.',
+    );
+  });
+
+  test('says so when nothing was recorded', () => {
+    expect(describeResponseTimes([quarter('2024-Q1', null, null)])).toBe('No incident in these quarters recorded when it was detected or mitigated.');
+  });
+});
+
+describe('describeRanking', () => {
+  test('names the three leaders', () => {
+    const entries = [
+      { key: 'monitoring-alert', count: 4 },
+      { key: 'customer-report', count: 2 },
+      { key: 'other', count: 1 },
+      { key: 'automated-test', count: 1 },
+    ];
+    expect(describeRanking(entries, 'detection methods', (key) => key.replaceAll('-', ' '))).toBe(
+      'Most frequent detection methods: monitoring alert (4), customer report (2), other (1).',
+    );
+    expect(describeRanking([], 'tags')).toBe('No tags yet.');
+  });
+});
+
+describe('describeCompletion', () => {
+  test('gives the rate with what it counts', () => {
+    const summary = { total: 8, byStatus: { open: 2, 'in-progress': 1, done: 3, 'wont-do': 2 }, outstanding: 3, overdue: 1, completionRate: 0.5 };
+    expect(describeCompletion(summary)).toBe("50% of action items are done (3 of 6, leaving out 2 won't do); 3 outstanding, 1 overdue.");
+  });
+});
+
+describe('describeShared', () => {
+  test('lists shared services, tags and trigger', () => {
+    expect(describeShared({ services: ['checkout'], tags: ['postgres', 'config'], trigger: 'config-change' })).toBe(
+      'Shares services: checkout; tags: postgres, config; trigger: config change',
+    );
+    expect(describeShared({ services: [], tags: [], trigger: undefined })).toBe('');
+  });
+});

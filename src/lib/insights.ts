@@ -1,0 +1,45 @@
+/**
+ * Everything the insight pages show, derived from the corpus once per build:
+ * the action ledger, statistics, service histories, the archive, "On this day"
+ * and the recent overview. "Today" is always the build date, so output is
+ * reproducible when the build date is fixed.
+ */
+import { buildActionLedger, type ActionLedger } from './action-items';
+import { buildArchive, onThisDay, type ArchiveYear } from './archive';
+import { localMonth } from './calendar';
+import type { Corpus, CorpusItem, PostmortemRecord } from './corpus';
+import { buildServiceHistories, type ServiceHistory } from './service-history';
+import { buildCorpusStats, recentIncidents, type CorpusStats, type RecentIncidents } from './stats';
+import { localDate } from './time';
+
+/** The derived views behind `/actions/`, `/stats/`, `/archive/`, service pages and the home page. */
+export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
+  /** The build date in the site's zone (`YYYY-MM-DD`): due dates and anniversaries are compared with it. */
+  today: string;
+  ledger: ActionLedger<T>;
+  stats: CorpusStats;
+  recent: RecentIncidents;
+  serviceHistories: Map<string, ServiceHistory<T>>;
+  /** From the oldest incident to the build date (or the newest incident, if later): shared by every service's strip so they compare. */
+  historySpan: { start: Date; end: Date };
+  archive: ArchiveYear<T>[];
+  onThisDay: CorpusItem<T>[];
+}
+
+/** Derives the insights of `corpus` as of `buildDate`, reading calendar dates in `timeZone` (the site's). */
+export function buildInsights<T extends PostmortemRecord>(corpus: Corpus<T>, { buildDate, timeZone }: { buildDate: Date; timeZone: string }): Insights<T> {
+  const today = localDate(buildDate, timeZone);
+  const ledger = buildActionLedger(corpus.items, today);
+  const newest = corpus.items[0]?.record.data.startedAt;
+  const oldest = corpus.items.at(-1)?.record.data.startedAt;
+  return {
+    today,
+    ledger,
+    stats: buildCorpusStats(corpus, localMonth(buildDate, timeZone)),
+    recent: recentIncidents(corpus, buildDate),
+    serviceHistories: buildServiceHistories(corpus.services, ledger),
+    historySpan: { start: oldest ?? buildDate, end: newest && newest > buildDate ? newest : buildDate },
+    archive: buildArchive(corpus.items),
+    onThisDay: onThisDay(corpus.items, today),
+  };
+}
