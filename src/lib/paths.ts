@@ -18,6 +18,13 @@ export function createSitePaths(base: string) {
     severity: (id: string) => at(`severity/${severitySlug(id)}/`),
     services: () => at('services/'),
     service: (service: string) => at(`services/${service}/`),
+    severityFeed: (id: string) => at(`severity/${severitySlug(id)}/rss.xml`),
+    serviceFeed: (service: string) => at(`services/${service}/rss.xml`),
+    stats: () => at('stats/'),
+    actions: () => at('actions/'),
+    /** The action items of one owner, by the owner's slug. */
+    actionsOwner: (ownerSlug: string) => at(`actions/owners/${ownerSlug}/`),
+    archive: () => at('archive/'),
     rss: () => at('rss.xml'),
     api: () => at('api/postmortems.json'),
     sitemap: () => at('sitemap-index.xml'),
