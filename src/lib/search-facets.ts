@@ -1,0 +1,129 @@
+/**
+ * What search knows about a postmortem: the facets a reader narrows results by,
+ * the metadata a result shows and the key results sort by. The postmortem page
+ * tags itself for Pagefind with these, and the search page lists the same
+ * facets, so the index and the page can never disagree on a name or a value.
+ */
+import type { Corpus, CorpusItem } from './corpus';
+import { humanise } from './format';
+import { formatDuration, formatLongDate, localDate } from './time';
+
+/**
+ * The facets of the search page, in the order it shows them. Each key is both
+ * the Pagefind filter name and the URL parameter (`/search/?severity=SEV1&service=checkout`).
+ */
+export const SEARCH_FACETS = [
+  { key: 'severity', label: 'Severity' },
+  { key: 'service', label: 'Service' },
+  { key: 'tag', label: 'Tag' },
+  { key: 'year', label: 'Year' },
+] as const;
+
+export type SearchFacetKey = (typeof SEARCH_FACETS)[number]['key'];
+
+/** Values per facet: the values one postmortem carries, or the values a reader has selected. */
+export type FacetValues = Record<SearchFacetKey, string[]>;
+
+/** The Pagefind sort key: the incident's start as an ISO 8601 UTC string, which sorts correctly as text. */
+export const SEARCH_SORT_KEY = 'startedAt';
+
+/** Metadata stored with each postmortem in the index, so a result can show it without loading the page. */
+export interface SearchResultMeta {
+  /** Severity id, e.g. `SEV1`. */
+  severity: string;
+  /** The severity's label, e.g. `Critical`. */
+  severityLabel: string;
+  /** Start of the incident, ISO 8601 in UTC (for `<time datetime>`). */
+  startedAt: string;
+  /** Start date as readers see it, in the incident's zone, e.g. `14 March 2024`. */
+  date: string;
+  /** How long the incident lasted, e.g. `1 h 10 min`. */
+  duration: string;
+}
+
+/** The year a postmortem belongs to: that of `startedAt` in the incident's zone, as the file name's date is. */
+export function incidentYear(data: CorpusItem['record']['data']): string {
+  return localDate(data.startedAt, data.timezone).slice(0, 4);
+}
+
+/** The facet values of one postmortem, from its already-normalised frontmatter. */
+export function postmortemFacets({ record: { data } }: CorpusItem): FacetValues {
+  return { severity: [data.severity], service: [...data.services], tag: [...data.tags], year: [incidentYear(data)] };
+}
+
+/** The metadata a search result shows for one postmortem. */
+export function postmortemSearchMeta({ record: { data }, severity, metrics }: CorpusItem): SearchResultMeta {
+  return {
+    severity: severity.id,
+    severityLabel: severity.label,
+    startedAt: data.startedAt.toISOString(),
+    date: formatLongDate(data.startedAt, data.timezone),
+    duration: formatDuration(metrics.durationMinutes),
+  };
+}
+
+/**
+ * The labels of a postmortem as a sentence for the index, so that a search for
+ * a service or a tag finds it even when the body never names it. The page's
+ * facts list holds the same labels but is kept out of the index: as text, its
+ * times and durations would only make noisy excerpts.
+ */
+export function postmortemSearchText({ record: { data } }: CorpusItem): string {
+  const parts = [`Services: ${data.services.join(', ')}.`];
+  if (data.tags.length > 0) parts.push(`Tags: ${data.tags.join(', ')}.`);
+  if (data.trigger) parts.push(`Trigger: ${humanise(data.trigger)}.`);
+  return parts.join(' ');
+}
+
+/** One `data-pagefind-filter|meta|sort="key:value"` attribute. */
+export interface PagefindTag {
+  kind: 'filter' | 'meta' | 'sort';
+  key: string;
+  value: string;
+}
+
+/**
+ * Everything a postmortem page tells Pagefind besides its text, one tag per
+ * value (a filter with several values needs one element each). Values are
+ * written inline after the key, where Pagefind reads them to the end, so a
+ * comma or colon in a value is safe.
+ */
+export function pagefindTags(item: CorpusItem): PagefindTag[] {
+  const facets = postmortemFacets(item);
+  const meta = postmortemSearchMeta(item);
+  return [
+    ...SEARCH_FACETS.flatMap(({ key }) => facets[key].map((value) => ({ kind: 'filter' as const, key, value }))),
+    ...Object.entries(meta).map(([key, value]) => ({ kind: 'meta' as const, key, value })),
+    { kind: 'sort', key: SEARCH_SORT_KEY, value: meta.startedAt },
+  ];
+}
+
+/** One checkbox of a facet on the search page. */
+export interface FacetOption {
+  /** The value in the index and the URL, e.g. `SEV1` or `checkout`. */
+  value: string;
+  /** What readers see, e.g. `SEV1 Critical`. */
+  label: string;
+  /** Postmortems with this value in the whole corpus. */
+  count: number;
+}
+
+/**
+ * Every value of every facet in the corpus with its count, in the order the
+ * site lists them elsewhere: severities by the scale (empty levels too, since
+ * the scale is short and fixed), services and tags by size then name, years newest first.
+ */
+export function searchFacetOptions(corpus: Pick<Corpus, 'items' | 'severities' | 'services' | 'tags'>): Record<SearchFacetKey, FacetOption[]> {
+  const years = new Map<string, number>();
+  for (const item of corpus.items) {
+    const year = incidentYear(item.record.data);
+    years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  const fromGroups = (groups: Corpus['services']) => groups.map((group) => ({ value: group.key, label: group.key, count: group.items.length }));
+  return {
+    severity: corpus.severities.map((group) => ({ value: group.level.id, label: `${group.level.id} ${group.level.label}`, count: group.items.length })),
+    service: fromGroups(corpus.services),
+    tag: fromGroups(corpus.tags),
+    year: [...years].sort(([a], [b]) => b.localeCompare(a)).map(([year, count]) => ({ value: year, label: year, count })),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The state of the search page and its two encodings: the URL a reader can
+ * share or bookmark (`/search/?q=nginx&severity=SEV1&service=checkout`) and the
+ * request Pagefind runs. Facet values within one facet are alternatives (SEV1
+ * or SEV2); different facets narrow each other (SEV1 and checkout).
+ */
+import { plural } from './format';
+import { SEARCH_FACETS, SEARCH_SORT_KEY, type FacetValues, type SearchFacetKey } from './search-facets';
+
+/** How results are ordered: `best` is relevance for a query, newest first when only facets are set. */
+export const SEARCH_ORDERS = ['best', 'newest', 'oldest'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+
+/** URL parameter of the search words. Facets use their own keys (`severity`, `service`, `tag`, `year`). */
+export const QUERY_PARAM = 'q';
+/** URL parameter of the order; left out when it is `best`. */
+export const ORDER_PARAM = 'sort';
+
+/** What a reader asked for. */
+export interface SearchState {
+  /** The words, with runs of white space collapsed; empty when none. */
+  query: string;
+  /** Selected values per facet, in the order selected, without duplicates. */
+  facets: FacetValues;
+  order: SearchOrder;
+}
+
+/** Known values per facet, used to read URLs leniently (`severity=sev1` means `SEV1`). */
+export type KnownFacetValues = Partial<Record<SearchFacetKey, readonly string[]>>;
+
+function emptyFacets(): FacetValues {
+  return { severity: [], service: [], tag: [], year: [] };
+}
+
+/**
+ * Reads the state from a URL's query string. Unknown parameters are ignored.
+ * With `known`, a facet value is matched to a known one ignoring case, and a
+ * value the site does not have (a renamed service in an old bookmark) is dropped,
+ * since no checkbox could clear it.
+ */
+export function parseSearchState(params: URLSearchParams, known: KnownFacetValues = {}): SearchState {
+  const facets = emptyFacets();
+  for (const { key } of SEARCH_FACETS) {
+    const candidates = known[key];
+    for (const raw of params.getAll(key)) {
+      const text = raw.trim();
+      const value = candidates ? candidates.find((candidate) => candidate.toLowerCase() === text.toLowerCase()) : text || undefined;
+      if (value !== undefined && !facets[key].includes(value)) facets[key].push(value);
+    }
+  }
+  const order = params.get(ORDER_PARAM);
+  return {
+    query: (params.get(QUERY_PARAM) ?? '').replace(/\s+/g, ' ').trim(),
+    facets,
+    order: SEARCH_ORDERS.find((candidate) => candidate === order) ?? 'best',
+  };
+}
+
+/**
+ * The query string of `state` for a shareable URL (`paths.search(searchParams(state).toString())`):
+ * the words first, then facets in page order; defaults are left out.
+ */
+export function searchParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.append(QUERY_PARAM, state.query);
+  for (const { key } of SEARCH_FACETS) {
+    for (const value of state.facets[key]) params.append(key, value);
+  }
+  if (state.order !== 'best') params.append(ORDER_PARAM, state.order);
+  return params;
+}
+
+/** True when the reader asked for anything: words or at least one facet value. */
+export function hasCriteria(state: SearchState): boolean {
+  return state.query !== '' || SEARCH_FACETS.some(({ key }) => state.facets[key].length > 0);
+}
+
+/** A Pagefind filter: any of the values. */
+export interface AnyOf {
+  any: string[];
+}
+
+/** The arguments of `pagefind.search(term, { filters, sort })`. */
+export interface PagefindRequest {
+  /** `null` searches by filters alone. */
+  term: string | null;
+  filters: Partial<Record<SearchFacetKey, AnyOf>>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/**
+ * The Pagefind search for `state`. With `ignoring`, that facet's selection is
+ * left out: the search whose counts tell how many results each of its other
+ * values would add.
+ */
+export function pagefindRequest(state: SearchState, { ignoring }: { ignoring?: SearchFacetKey } = {}): PagefindRequest {
+  const filters: PagefindRequest['filters'] = {};
+  for (const { key } of SEARCH_FACETS) {
+    if (key !== ignoring && state.facets[key].length > 0) filters[key] = { any: [...state.facets[key]] };
+  }
+  const request: PagefindRequest = { term: state.query || null, filters };
+  // Relevance means nothing without words, so facet-only searches list newest first.
+  const direction = state.order === 'oldest' ? 'asc' : state.order === 'newest' || !state.query ? 'desc' : undefined;
+  if (direction) request.sort = { [SEARCH_SORT_KEY]: direction };
+  return request;
+}
+
+/** Counts per filter value, as Pagefind returns them: `{ severity: { SEV1: 2 } }`. */
+export type FilterCounts = Partial<Record<string, Record<string, number>>>;
+
+/**
+ * Facets that need a search of their own for their counts: those with a
+ * selection. Their counts must come from a search without their own filter,
+ * or every unselected value would show 0 although ticking it adds results.
+ */
+export function facetsCountedSeparately(state: SearchState): SearchFacetKey[] {
+  return SEARCH_FACETS.filter(({ key }) => state.facets[key].length > 0).map(({ key }) => key);
+}
+
+/**
+ * The count to show beside every facet value: how many postmortems match the
+ * words and the other facets' selections and have that value. `main` holds the
+ * counts of the search for `state`; `separately` those of the searches from
+ * {@link facetsCountedSeparately}. A value missing from the counts has 0.
+ */
+export function facetCounts(
+  state: SearchState,
+  main: FilterCounts,
+  separately: Partial<Record<SearchFacetKey, FilterCounts>>,
+): Record<SearchFacetKey, Record<string, number>> {
+  const counts = {} as Record<SearchFacetKey, Record<string, number>>;
+  for (const { key } of SEARCH_FACETS) {
+    const source = state.facets[key].length > 0 ? separately[key] : main;
+    counts[key] = { ...source?.[key] };
+  }
+  return counts;
+}
+
+/** What the status line says about the results of `state`, for eyes and screen readers alike. */
+export function resultSummary(state: SearchState, total: number): string {
+  if (!hasCriteria(state)) return 'Type words above or tick a filter to find postmortems.';
+  const words = state.query ? ` “${state.query}”` : '';
+  const filtered = facetsCountedSeparately(state).length > 0 ? ' with the ticked filters' : '';
+  if (total === 0) return `No postmortem matches${words}${filtered}. Try other words or fewer filters.`;
+  return `${plural(total, 'postmortem')} ${total === 1 ? 'matches' : 'match'}${words}${filtered}.`;
+}
