@@ -1,0 +1,250 @@
+/**
+ * The search page in the browser: runs Pagefind for the state in the URL,
+ * shows results and facet counts, and keeps the URL in step so a search can be
+ * shared, bookmarked and walked back with the back button. The markup lives in
+ * `components/Search.astro`; the rules (URL encoding, Pagefind requests, counts)
+ * live in `lib/search-state.ts`. This file only connects the two.
+ */
+import { createSitePaths, severitySlug } from '../lib/paths';
+import type { SearchResultMeta } from '../lib/search-facets';
+import {
+  facetCounts,
+  facetsCountedSeparately,
+  hasCriteria,
+  pagefindRequest,
+  parseSearchState,
+  resultSummary,
+  searchParams,
+  type FilterCounts,
+  type PagefindRequest,
+  type SearchState,
+} from '../lib/search-state';
+
+/** What a result's `data()` resolves to (the parts used here). */
+interface PagefindResultData {
+  url: string;
+  /** Text around the matched words, `<` and `>` escaped, matches wrapped in `<mark>`. */
+  excerpt: string;
+  meta: Partial<SearchResultMeta> & { title?: string };
+}
+
+interface PagefindResponse {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: FilterCounts;
+}
+
+/** Pagefind's browser API, `/pagefind/pagefind.js`, as far as this page uses it. */
+interface Pagefind {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(term: string | null, options: Omit<PagefindRequest, 'term'>): Promise<PagefindResponse>;
+}
+
+/** Results rendered per step; "Show more results" renders the next ones. */
+const PAGE_SIZE = 10;
+/** Pause after the last keystroke before searching, so each word is searched once, not each letter. */
+const TYPING_DELAY_MS = 120;
+const EXCERPT_WORDS = 30;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`The search page has no ${selector}.`);
+  return element;
+}
+
+/** Turns Pagefind's excerpt into text and `<mark>` nodes only, whatever markup it might contain. */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = document.createElement('template');
+  parsed.innerHTML = excerpt;
+  return [...parsed.content.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Loads Pagefind and every filter's totals, or `undefined` when the index is missing (as in `astro dev`). */
+async function loadIndex(bundle: string, baseUrl: string): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
+  try {
+    const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+    await pagefind.options({ baseUrl, excerptLength: EXCERPT_WORDS });
+    // Loading every filter up front makes each search return counts per value.
+    return { pagefind, totals: await pagefind.filters() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts search on the page's form (`components/Search.astro`). */
+export async function mountSearch(form: HTMLFormElement): Promise<void> {
+  const paths = createSitePaths(form.dataset['base'] ?? '/');
+  const input = required<HTMLInputElement>(form, 'input[type="search"]');
+  const status = required<HTMLElement>(form, '[data-status]');
+  const list = required<HTMLOListElement>(form, '[data-results]');
+  const more = required<HTMLButtonElement>(form, '[data-more]');
+  const template = required<HTMLTemplateElement>(form, 'template[data-result]');
+  const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const order = required<HTMLSelectElement>(form, 'select');
+  const known: Record<string, string[]> = {};
+  for (const box of checkboxes) (known[box.name] ??= []).push(box.value);
+
+  form.hidden = false;
+  status.textContent = 'Loading the search index…';
+  // Listening starts at once; searches wait for the index, so nothing typed meanwhile is lost.
+  const index = loadIndex(form.dataset['bundle'] ?? '', paths.home());
+
+  const readUrl = () => parseSearchState(new URLSearchParams(location.search), known);
+  const readForm = () => {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string') params.append(name, value);
+    return parseSearchState(params, known);
+  };
+  const writeForm = (state: SearchState) => {
+    input.value = state.query;
+    order.value = state.order;
+    for (const box of checkboxes) {
+      box.checked = state.facets[box.name as keyof SearchState['facets']]?.includes(box.value) ?? false;
+      // A value ticked through the URL must be visible, even when it sits in a facet's "more" list.
+      const details = box.closest('details');
+      if (box.checked && details) details.open = true;
+    }
+  };
+
+  const showCounts = (counts: FilterCounts) => {
+    for (const box of checkboxes) {
+      const count = counts[box.name]?.[box.value] ?? 0;
+      const label = box.closest('label');
+      const text = label?.querySelector('[data-count]');
+      if (text) text.textContent = `(${count})`;
+      label?.classList.toggle('is-empty', count === 0 && !box.checked);
+    }
+  };
+
+  const renderResult = (data: PagefindResultData): Node => {
+    const item = template.content.cloneNode(true) as DocumentFragment;
+    const field = <T extends HTMLElement>(name: string) => required<T>(item, `[data-field="${name}"]`);
+    const { meta } = data;
+    field('severity').textContent = meta.severity ?? '';
+    field('severityLabel').textContent = meta.severityLabel ?? '';
+    if (meta.severity) field('severity').parentElement?.classList.add(`severity-${severitySlug(meta.severity)}`);
+    const date = field<HTMLTimeElement>('date');
+    date.textContent = meta.date ?? '';
+    date.dateTime = meta.startedAt ?? '';
+    field('duration').textContent = meta.duration ?? 'unknown';
+    const link = field<HTMLAnchorElement>('title');
+    link.href = data.url;
+    link.textContent = meta.title ?? data.url;
+    field('excerpt').replaceChildren(...excerptNodes(data.excerpt));
+    return item;
+  };
+
+  let searchId = 0;
+  let pending: PagefindResponse['results'] = [];
+
+  /** Renders the next results; returns the first new link, to move focus to it. */
+  const showNext = async (id: number): Promise<HTMLAnchorElement | undefined> => {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (id !== searchId) return undefined;
+    const nodes = data.map(renderResult);
+    const first = (nodes[0] as DocumentFragment | undefined)?.querySelector('a') ?? undefined;
+    list.append(...nodes);
+    more.hidden = pending.length === 0;
+    return first;
+  };
+
+  const run = async (state: SearchState) => {
+    const id = ++searchId;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const loaded = await index;
+      if (id !== searchId) return;
+      if (!loaded) {
+        status.textContent = import.meta.env.DEV
+          ? 'The search index is made by `npm run build`; try search with `npm run build && npm run preview`.'
+          : 'Search is unavailable: its index could not be loaded. Browse by severity, service or tag instead.';
+        return;
+      }
+      const { pagefind, totals } = loaded;
+      if (!hasCriteria(state)) {
+        pending = [];
+        list.replaceChildren();
+        more.hidden = true;
+        showCounts(totals);
+        status.textContent = resultSummary(state, 0);
+        return;
+      }
+      const search = (request: PagefindRequest) => pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
+      const [main, separately] = await Promise.all([
+        search(pagefindRequest(state)),
+        Promise.all(facetsCountedSeparately(state).map(async (key) => [key, (await search(pagefindRequest(state, { ignoring: key }))).filters] as const)),
+      ]);
+      if (id !== searchId) return;
+      showCounts(facetCounts(state, main.filters, Object.fromEntries(separately)));
+      pending = main.results;
+      const total = pending.length;
+      list.replaceChildren();
+      await showNext(id);
+      if (id !== searchId) return;
+      status.textContent = resultSummary(state, total);
+    } finally {
+      if (id === searchId) list.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  let current = readUrl();
+  /** Makes the form's state the page's: a new history entry for a deliberate step, a replaced one while typing. */
+  const commit = (history: 'push' | 'replace') => {
+    const next = readForm();
+    if (searchParams(next).toString() === searchParams(current).toString()) return;
+    current = next;
+    const url = paths.search(searchParams(next).toString());
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    void run(next);
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => commit('replace'), TYPING_DELAY_MS);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) commit('push');
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    commit('push');
+  });
+  required<HTMLButtonElement>(form, '[data-clear]').addEventListener('click', () => {
+    for (const box of checkboxes) box.checked = false;
+    commit('push');
+  });
+  more.addEventListener('click', async () => {
+    (await showNext(searchId))?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    current = readUrl();
+    writeForm(current);
+    void run(current);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  writeForm(current);
+  // Show the canonical form of a hand-written URL (`severity=sev1` → `severity=SEV1`).
+  window.history.replaceState(null, '', paths.search(searchParams(current).toString()));
+  if (!hasCriteria(current)) input.focus();
+  await run(current);
+}
