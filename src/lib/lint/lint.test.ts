@@ -57,7 +57,7 @@ describe('safe-html', () => {
     const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>alert(1)</script>\n\nText <img src="x.png" onerror="alert(1)"> and\n\n<iframe src="https://example.com"></iframe>\n`);
     expect(found(problems, 'safe-html')).toEqual([
       `${FRONTMATTER_LINES + 10}:1 error \`<script>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
-      `${FRONTMATTER_LINES + 12}:6 error inline event handler \`onerror\` is not allowed; remove the attribute`,
+      `${FRONTMATTER_LINES + 12}:23 error inline event handler \`onerror\` is not allowed; remove the attribute`,
       `${FRONTMATTER_LINES + 14}:1 error \`<iframe>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
     ]);
   });

@@ -19,7 +19,7 @@ export const safeHtml: LintRule = {
         report(document.positionAt(start + match.index), `\`<${match[1]!.toLowerCase()}>\` is not allowed in a postmortem; describe it in text or show it in a code block`);
       }
       for (const match of node.value.matchAll(EVENT_HANDLER_PATTERN)) {
-        report(document.positionAt(start + match.index), `inline event handler \`${match[1]}\` is not allowed; remove the attribute`);
+        report(document.positionAt(start + match.index + match[0].lastIndexOf(match[1]!)), `inline event handler \`${match[1]}\` is not allowed; remove the attribute`);
       }
     }
     for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
