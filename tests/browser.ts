@@ -1,0 +1,58 @@
+/**
+ * A real browser for end-to-end tests: Debian's Chromium driven by
+ * playwright-core (CI installs the `chromium` package; nothing is downloaded),
+ * plus what the tests look for in a page: errors and accessibility violations.
+ */
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Chromium to drive: `CHROMIUM_PATH`, else Debian's. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** No sandbox (CI runs as root), and nothing that would reach outside this machine. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Starts a headless Chromium; close it in `afterAll`. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/**
+ * Collects the page's console errors and uncaught exceptions into the returned
+ * array as they happen. The browser's own request for `/favicon.ico`, which the
+ * site does not have, is left out: no page asks for it.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const url = message.location().url;
+    if (message.type() === 'error' && !url.endsWith('/favicon.ico')) errors.push(`${message.text()} at ${url}`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** An accessibility rule broken on a page, with the elements that break it. */
+export interface Violation {
+  rule: string;
+  impact: string;
+  help: string;
+  elements: string[];
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core');
+
+/** Runs axe-core on the page as it is now and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: axeSource });
+  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      elements: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}

@@ -1,0 +1,89 @@
+/**
+ * Serves a built site from disk on 127.0.0.1 at a port the system picks, the
+ * way a static host would: `/a/` is `a/index.html`, a missing file gets
+ * `404.html` with status 404. It counts the bytes of every response, so a test
+ * or a measurement can tell what a page transferred.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** One response the server sent. */
+export interface ServedFile {
+  /** The URL path requested, without the query string. */
+  path: string;
+  status: number;
+  /** Body bytes sent. */
+  bytes: number;
+}
+
+export interface StaticServer {
+  /** Origin to prefix paths with, e.g. `http://127.0.0.1:41234`. */
+  origin: string;
+  /** Every response so far, in order; clear it with `served.length = 0`. */
+  served: ServedFile[];
+  close(): Promise<void>;
+}
+
+async function fileAt(root: string, urlPath: string): Promise<string | undefined> {
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const path = join(root, relative);
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isFile()) return path;
+  if (info?.isDirectory()) {
+    const index = join(path, 'index.html');
+    return (await stat(index).catch(() => undefined))?.isFile() ? index : undefined;
+  }
+  return undefined;
+}
+
+/** Starts serving `root`; call `close()` when done. */
+export async function serveDirectory(root: string): Promise<StaticServer> {
+  const served: ServedFile[] = [];
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const found = await fileAt(root, path);
+    const status = found ? 200 : 404;
+    const file = found ?? (await fileAt(root, '404.html'));
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      served.push({ path, status: 404, bytes: 9 });
+      return;
+    }
+    const { size } = await stat(file);
+    response.writeHead(status, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-store' });
+    served.push({ path, status, bytes: size });
+    createReadStream(file).pipe(response);
+  });
+  // Nothing may hang a test run: idle or slow connections are cut.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    served,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
