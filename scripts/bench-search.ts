@@ -1,0 +1,110 @@
+/**
+ * Measures search on a built site (`npm run build` first):
+ *
+ *   npm exec -- tsx scripts/bench-search.ts [dist] [word…]
+ *
+ * Prints the index size on disk, the bytes a first visit to /search/ loads,
+ * and for each word: the bytes its search transferred and the time from the
+ * last keystroke to the results being painted (median of several fresh visits).
+ * The static server does not compress: Pagefind's index files are compressed
+ * already, HTML, CSS and JavaScript would shrink further on a real host.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { collectErrors, launchChromium } from '../tests/browser';
+import { serveDirectory, type ServedFile } from '../tests/static-server';
+
+const RUNS = 5;
+/** Searched before the "later search" of each word, on the same page. */
+const WARM_UP = 'outage';
+
+async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && keep(entry.name)) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const sum = (files: readonly ServedFile[]) => files.reduce((total, file) => total + file.bytes, 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const [dirArgument = 'dist', ...words] = process.argv.slice(2);
+const dir = resolve(dirArgument);
+const queries = words.length > 0 ? words : ['certificate', 'checkout', 'redis'];
+
+// Pagefind also writes its own prebuilt UIs; the search page uses only its API.
+const unusedUi = (name: string) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name);
+console.log(`Index on disk: ${kB(await sizeOf(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await sizeOf(join(dir, 'pagefind'), (name) => !unusedUi(name)))} is what search uses`);
+
+/** The bytes served and the milliseconds from the last keystroke to the results painted, for typing `word`. */
+async function measureQuery(page: Page, served: ServedFile[], word: string): Promise<{ bytes: number; ms: number }> {
+  served.length = 0;
+  // Stamp the last keystroke and the first frame painted after the results arrive, in the page's own clock.
+  await page.evaluate(() => {
+    const marks: BenchMarks = ((window as unknown as { benchMarks: BenchMarks }).benchMarks = {});
+    document.addEventListener('keydown', () => (marks.typed = performance.now()));
+    const list = document.querySelector('[data-results]')!;
+    const observer = new MutationObserver(() => {
+      if (marks.typed !== undefined && list.getAttribute('aria-busy') === 'false' && list.children.length > 0) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now())));
+      }
+    });
+    observer.observe(list, { attributes: true, childList: true });
+  });
+  await page.locator('#search-query').fill('');
+  await page.locator('#search-query').pressSequentially(word);
+  const handle = await page.waitForFunction(() => {
+    const { typed, painted } = (window as unknown as { benchMarks: BenchMarks }).benchMarks;
+    return painted !== undefined && typed !== undefined ? { typed, painted } : undefined;
+  });
+  const marks = await handle.jsonValue();
+  if (!marks) throw new Error(`no results painted for “${word}”`);
+  return { bytes: sum(served), ms: marks.painted - marks.typed };
+}
+
+/** Marks the page sets while measuring. */
+interface BenchMarks {
+  typed?: number;
+  painted?: number;
+}
+
+const server = await serveDirectory(dir);
+const browser = await launchChromium();
+try {
+  for (const word of queries) {
+    const loads: number[] = [];
+    const cold: { bytes: number; ms: number }[] = [];
+    const warm: { bytes: number; ms: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const warmUp of [undefined, WARM_UP]) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const errors = collectErrors(page);
+        server.served.length = 0;
+        await page.goto(`${server.origin}/search/`);
+        await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
+        if (warmUp) {
+          // Another word first: the index chunk is then loaded, and only this word's results remain to fetch.
+          await measureQuery(page, server.served, warmUp);
+          warm.push(await measureQuery(page, server.served, word));
+        } else {
+          loads.push(sum(server.served));
+          cold.push(await measureQuery(page, server.served, word));
+        }
+        if (errors.length > 0) throw new Error(errors.join('\n'));
+        await context.close();
+      }
+    }
+    const report = (runs: { bytes: number; ms: number }[]) =>
+      `${kB(median(runs.map((run) => run.bytes)))} transferred, ${Math.round(median(runs.map((run) => run.ms)))} ms from last keystroke to results painted`;
+    console.log(`“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`);
+  }
+  console.log(`(medians of ${RUNS} fresh visits; times include the search page's 120 ms pause after typing)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
