@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { findDanglingLinks, internalLinks, resolveLink } from './links';
+
+const files = new Set(['index.html', 'tags/index.html', 'tags/dns/index.html', 'rss.xml', '_astro/site.css', 'img/a.webp', 'img/b.webp']);
+const exists = (file: string) => files.has(file);
+
+describe('internalLinks', () => {
+  test('collects href, src and srcset inside the site, skipping anchors and other schemes', () => {
+    const html = `<a href="/tags/">t</a><a href="#x">x</a><a href="https://example.com/">e</a><a href="mailto:a@b.c">m</a>
+      <img src="/img/a.webp" srcset="/img/a.webp 1x, /img/b.webp 2x"><link href='/_astro/site.css'><a href="//cdn.example/x">c</a>`;
+    expect(internalLinks(html)).toEqual(['/tags/', '/img/a.webp', '/img/a.webp', '/img/b.webp', '/_astro/site.css']);
+  });
+
+  test('ignores links shown as code', () => {
+    expect(internalLinks('<pre><code>&lt;a href="/nowhere/"&gt;</code></pre>')).toEqual([]);
+  });
+});
+
+describe('resolveLink', () => {
+  test('finds directories, files and relative links the way static hosts serve them', () => {
+    expect(resolveLink('/tags/dns/', 'index.html', '/', exists)).toBe('tags/dns/index.html');
+    expect(resolveLink('/tags/dns', 'index.html', '/', exists)).toBe('tags/dns/index.html');
+    expect(resolveLink('/rss.xml?x=1#top', 'index.html', '/', exists)).toBe('rss.xml');
+    expect(resolveLink('../dns/', 'tags/x/index.html', '/', exists)).toBe('tags/dns/index.html');
+    expect(resolveLink('/', 'tags/index.html', '/', exists)).toBe('index.html');
+  });
+
+  test('honours the base path', () => {
+    expect(resolveLink('/docs/tags/', 'index.html', '/docs/', exists)).toBe('tags/index.html');
+    expect(resolveLink('/tags/', 'index.html', '/docs/', exists)).toBeUndefined();
+  });
+});
+
+describe('findDanglingLinks', () => {
+  test('names the page and the link for each dead internal link', () => {
+    const pages = new Map([
+      ['index.html', '<a href="/tags/dns/">ok</a><a href="/postmortems/renamed/">gone</a>'],
+      ['tags/index.html', '<img src="../img/missing.png">'],
+    ]);
+    expect(findDanglingLinks(pages, '/', exists)).toEqual([
+      { page: 'index.html', link: '/postmortems/renamed/' },
+      { page: 'tags/index.html', link: '../img/missing.png' },
+    ]);
+  });
+});
