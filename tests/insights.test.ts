@@ -1,0 +1,336 @@
+/**
+ * The insight pages of a fixture corpus (tests/fixtures/insights), built with a
+ * real `astro build` at 2024-06-01T00:00Z, checked against values worked out by
+ * hand from the fixture files, then rendered in Chromium with JavaScript off.
+ *
+ * The fixture, in short (duration; detect/mitigate minutes; action items):
+ *   2022-06-01 search   SEV3 UTC     90 min; 20/60;  done
+ *   2023-06-01 checkout SEV2 Berlin  60 min; 10/40;  open due 2024-05-31 (overdue), done
+ *              (00:30 in Berlin, still 31 May in UTC)
+ *   2024-01-15 payments SEV1 UTC    240 min; 5/120;  in progress due 2024-06-01 (due today), won't do
+ *   2024-03-31 dns      SEV2 NY      30 min; –/–;    open, no due date
+ *              (22:30 in New York, already 1 April in UTC)
+ *   2024-05-10 cdn      SEV4 UTC     45 min; 3/30;   open due 2024-05-01 (overdue)
+ *   2024-05-25 checkout SEV3 UTC     20 min; 5/10;   done; related: the 2023 checkout incident
+ *   a draft with one more (overdue) action item, which must count nowhere.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collectErrors, launchChromium, seriousViolations } from './browser';
+import { buildSite, projectRoot, type SiteBuild } from './build-site';
+import { serveDirectory, type StaticServer } from './static-server';
+
+const IDS = {
+  search: '2022-06-01-search-index-corruption',
+  latency: '2023-06-01-checkout-latency',
+  payments: '2024-01-15-payments-timeouts',
+  dns: '2024-03-31-dns-outage',
+  cdn: '2024-05-10-cdn-purge',
+  deploy: '2024-05-25-checkout-deploy',
+};
+
+/** The visible text of some HTML, tags dropped and whitespace collapsed, so assertions read like the page. */
+function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The rows of the table captioned `caption`, each row's cells as text. */
+function tableRows(html: string, caption: string): string[][] {
+  const table = new RegExp(`<caption>${caption}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1];
+  if (!table) throw new Error(`no table captioned “${caption}”`);
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]!)));
+}
+
+/** The text of the HTML element with `id`, up to the end of its section. */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) throw new Error(`no element with id ${id}`);
+  return textOf(html.slice(start, html.indexOf('</section>', start)));
+}
+
+describe('insight pages of the fixture corpus', () => {
+  let site: SiteBuild;
+  beforeAll(async () => {
+    site = await buildSite(join(projectRoot, 'tests/fixtures/insights'));
+    if (site.exitCode !== 0) throw new Error(`build failed:\n${site.output}`);
+  }, 180_000);
+
+  describe('/actions/', () => {
+    test('counts every action item of published postmortems at the top', async () => {
+      const text = textOf(await site.read('actions/index.html'));
+      // 8 items: open 3, in progress 1, done 3, won't do 1; done / (8 − 1) = 3/7 = 43%.
+      expect(text).toContain("Action items 8 Open 3 In progress 1 Overdue 2 Done 3 Won't do 1 Completion rate 43%");
+      expect(text).not.toContain('Secret draft action');
+    });
+
+    test('groups by status, soonest due first, undated last, marking overdue in words', async () => {
+      const html = await site.read('actions/index.html');
+      expect(section(html, 'status-open')).toMatch(
+        /Open \(3\) Due Action Owner Postmortem Ticket 2024-05-01 Overdue Guard the purge job .* 2024-05-31 Overdue Alert on pool saturation .* No due date Run a second resolver/,
+      );
+      // Due on the build date itself: not overdue yet.
+      expect(section(html, 'status-in-progress')).toMatch(/2024-06-01 Add a circuit breaker/);
+      expect(section(html, 'status-done')).toMatch(/2022-07-01 Snapshot the index nightly .* 2023-07-01 Document the rollback .* 2024-05-30 Add canary checks/);
+      expect(html.match(/class="overdue-label">Overdue</g)).toHaveLength(2);
+    });
+
+    test('links each item back to its postmortem and its owner’s page', async () => {
+      const html = await site.read('actions/index.html');
+      expect(html).toMatch(new RegExp(`href="/actions/owners/edge-team/">Edge team</a></td>\\s*<td><a href="/postmortems/${IDS.cdn}/">CDN purge served stale banners</a>`));
+    });
+
+    test('has a page per owner, merging spellings that differ only in case', async () => {
+      const index = textOf(await site.read('actions/index.html'));
+      expect(index).toContain('By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item)');
+      const platform = await site.read('actions/owners/platform-team/index.html');
+      expect(textOf(platform)).toContain('Action items: Platform Team');
+      expect(textOf(platform)).toContain("Action items 3 Open 1 In progress 0 Overdue 1 Done 2 Won't do 0 Completion rate 67%");
+      for (const owner of ['edge-team', 'payments-team', 'search-team', 'sre']) {
+        expect(existsSync(join(site.outDir, `actions/owners/${owner}/index.html`)), owner).toBe(true);
+      }
+    });
+  });
+
+  describe('/stats/', () => {
+    let html: string;
+    beforeAll(async () => {
+      html = await site.read('stats/index.html');
+    });
+
+    test('counts incidents per month by severity in each incident’s own zone', () => {
+      expect(textOf(html)).toContain('5 incidents from July 2022 to June 2024; the busiest month was May 2024 with 2.');
+      const rows = tableRows(html, 'Incidents per month');
+      expect(rows[0]).toEqual(['Month', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'Total']);
+      expect(rows).toHaveLength(1 + 24);
+      const row = (month: string) => rows.find((cells) => cells[0] === month);
+      // 22:30 on 31 March in New York is 1 April in UTC: it counts for March.
+      expect(row('Mar 2024')).toEqual(['Mar 2024', '0', '1', '0', '0', '0', '1']);
+      expect(row('Apr 2024')).toEqual(['Apr 2024', '0', '0', '0', '0', '0', '0']);
+      expect(row('May 2024')).toEqual(['May 2024', '0', '0', '1', '1', '0', '2']);
+      expect(row('Jun 2023')).toEqual(['Jun 2023', '0', '1', '0', '0', '0', '1']);
+      // One bar segment per non-zero month and severity.
+      expect(html.match(/<rect class="segment"/g)).toHaveLength(5);
+    });
+
+    test('gives median and 90th percentile durations per severity', () => {
+      // SEV2 lasted 30 and 60 min: median 45, p90 30 + 0.9 × 30 = 57. SEV3: 20 and 90 min: median 55, p90 20 + 0.9 × 70 = 83.
+      expect(tableRows(html, 'Incident duration by severity').slice(1)).toEqual([
+        ['SEV1 Critical', '1', '4 h', '4 h', '4 h'],
+        ['SEV2 Major', '2', '45 min', '57 min', '1 h'],
+        ['SEV3 Moderate', '2', '55 min', '1 h 23 min', '1 h 30 min'],
+        ['SEV4 Minor', '1', '45 min', '45 min', '45 min'],
+        ['SEV5 Low', '0', '—', '—', '—'],
+      ]);
+    });
+
+    test('gives median time to detect and to mitigate per quarter', () => {
+      const rows = tableRows(html, 'Median response times per quarter \\(n = incidents that recorded the moment\\)');
+      expect(rows.map((cells) => cells[0])).toEqual(['Quarter', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2']);
+      expect(rows.find((cells) => cells[0] === '2023-Q2')).toEqual(['2023-Q2', '1', '10 min (n=1)', '40 min (n=1)']);
+      // The DNS outage recorded neither moment, so Q1 medians rest on the payments incident alone.
+      expect(rows.find((cells) => cells[0] === '2024-Q1')).toEqual(['2024-Q1', '2', '5 min (n=1)', '2 h (n=1)']);
+      // Detect 3 and 5 → 4; mitigate 30 and 10 → 20.
+      expect(rows.find((cells) => cells[0] === '2024-Q2')).toEqual(['2024-Q2', '2', '4 min (n=2)', '20 min (n=2)']);
+      expect(rows.find((cells) => cells[0] === '2023-Q3')).toEqual(['2023-Q3', '0', '—', '—']);
+      expect(textOf(html)).toContain('In 2024-Q2 the median time to detect was 4 min and to mitigate 20 min, against 10 min and 40 min in 2023-Q2.');
+    });
+
+    test('ranks services, tags, detection methods and triggers', () => {
+      expect(tableRows(html, 'Top 10 services by incidents').slice(1)).toEqual([
+        ['checkout', '3'],
+        ['payments-api', '2'],
+        ['cdn', '1'],
+        ['dns', '1'],
+        ['search', '1'],
+      ]);
+      expect(tableRows(html, 'Top 10 tags by incidents')[1]).toEqual(['postgres', '2']);
+      expect(tableRows(html, 'How incidents were detected').slice(1)).toEqual([
+        ['monitoring alert', '3'],
+        ['automated test', '1'],
+        ['customer report', '1'],
+        ['engineer noticed', '1'],
+      ]);
+      expect(tableRows(html, 'What triggered incidents').slice(1)).toEqual([
+        ['config change', '2'],
+        ['deploy', '2'],
+        ['dependency failure', '1'],
+        ['infrastructure', '1'],
+      ]);
+    });
+
+    test('gives the action-item completion rate', () => {
+      expect(textOf(html)).toContain("43% of action items are done (3 of 7, leaving out 1 won't do); 4 outstanding, 2 overdue.");
+    });
+
+    test('draws every chart as accessible inline SVG: role, title, description and a table', () => {
+      const charts = [...html.matchAll(/<svg class="chart-svg"([^>]*)>\s*<title id="([^"]+)">/g)];
+      expect(charts.map((chart) => chart[2])).toEqual([
+        'chart-per-month-title',
+        'chart-durations-title',
+        'chart-response-title',
+        'chart-services-title',
+        'chart-tags-title',
+        'chart-detection-title',
+        'chart-triggers-title',
+        'chart-completion-title',
+      ]);
+      for (const [, attributes, titleId] of charts) {
+        const id = titleId!.replace(/-title$/, '');
+        expect(attributes).toContain('role="img"');
+        expect(attributes).toContain(`aria-labelledby="${id}-title"`);
+        expect(attributes).toContain(`aria-describedby="${id}-summary"`);
+        expect(attributes).toMatch(/viewBox="0 0 440 \d+(\.\d+)?"/);
+        expect(html).toMatch(new RegExp(`<p class="chart-summary" id="${id}-summary">[^<]+</p>`));
+      }
+      expect(html.match(/<table class="numbers">/g)).toHaveLength(charts.length);
+    });
+  });
+
+  describe('related incidents', () => {
+    test('lists explicit links first, then computed ones with what they share', async () => {
+      const text = section(await site.read(`postmortems/${IDS.deploy}/index.html`), 'related-heading');
+      expect(text).toMatch(/Linked by the authors Checkout latency after a pool change .* Shares services: checkout Payments timeouts from a provider outage$/);
+    });
+
+    test('ranks computed links by weight: two services and a tag before one service', async () => {
+      const text = section(await site.read(`postmortems/${IDS.latency}/index.html`), 'related-heading');
+      expect(text).toMatch(/Shares services: checkout, payments-api; tags: postgres Payments timeouts from a provider outage .* Shares services: checkout Checkout errors after a deploy$/);
+    });
+
+    test('shows no section when nothing is related enough (a shared trigger alone is not)', async () => {
+      for (const id of [IDS.search, IDS.dns, IDS.cdn]) {
+        expect(await site.read(`postmortems/${id}/index.html`), id).not.toContain('related-heading');
+      }
+    });
+  });
+
+  describe('service history', () => {
+    test('gives totals, median downtime, the last incident and open action items', async () => {
+      const html = await site.read('services/checkout/index.html');
+      // 60 + 240 + 20 minutes; the median is 60.
+      expect(section(html, 'history-heading')).toMatch(/Incidents 3 Total downtime 5 h 20 min Median downtime 1 h Last incident 25 May 2024 : Checkout errors after a deploy/);
+      expect(section(html, 'service-actions-heading')).toMatch(/Open action items \(2\) .* 2024-05-31 Overdue Alert on pool saturation .* 2024-06-01 Add a circuit breaker .* 1 overdue item/);
+      expect(tableRows(html, 'Incidents affecting checkout per year').slice(1)).toEqual([
+        ['2024', '2', '4 h 20 min'],
+        ['2023', '1', '1 h'],
+      ]);
+      expect(html.match(/<rect class="strip-mark severity-sev\d"/g)).toHaveLength(3);
+      expect(html).toContain('href="/services/checkout/rss.xml"');
+    });
+  });
+
+  describe('/archive/', () => {
+    test('groups by year and month in each incident’s zone, newest first', async () => {
+      const text = textOf(await site.read('archive/index.html'));
+      expect(text).toMatch(
+        /2024 \(4 postmortems\) May 2024 25 May 2024 .* Checkout errors after a deploy .* CDN purge served stale banners March 2024 31 March 2024 .* DNS outage late on a Sunday January 2024 .* 2023 \(1 postmortem\) June 2023 1 June 2023 .* 2022 \(1 postmortem\) June 2022/,
+      );
+      expect(text).not.toContain('April 2024');
+    });
+  });
+
+  describe('home page', () => {
+    test('opens with the last 90 days by severity, open and overdue action items, and links onwards', async () => {
+      const html = await site.read('index.html');
+      expect(section(html, 'overview-heading')).toContain(
+        'Overview Last 90 days 3 incidents SEV1 Critical 0 SEV2 Major 1 SEV3 Moderate 1 SEV4 Minor 1 SEV5 Low 0 Action items 4 open action items , of which 2 overdue Statistics · Archive',
+      );
+      expect(html).toContain('href="/actions/"');
+      expect(html).toContain('href="/stats/"');
+    });
+
+    test('remembers incidents of earlier years on the build date’s month and day, in their own zone', async () => {
+      const text = section(await site.read('index.html'), 'on-this-day-heading');
+      expect(text).toMatch(/On this day SEV2 Major 1 June 2023 .* Checkout latency after a pool change .* SEV3 Moderate 1 June 2022 .* Search index corruption/);
+      expect(text).not.toContain('2024');
+    });
+  });
+
+  describe('feeds', () => {
+    test('publish one feed per severity and per service beside the site feed', async () => {
+      const sev2 = await site.read('severity/sev2/rss.xml');
+      expect(sev2.match(/<item>/g)).toHaveLength(2);
+      expect(sev2).toContain('[SEV2] DNS outage late on a Sunday');
+      const checkout = await site.read('services/checkout/rss.xml');
+      expect([...checkout.matchAll(/<item><title>([^<]+)<\/title>/g)].map((match) => match[1])).toEqual([
+        '[SEV3] Checkout errors after a deploy',
+        '[SEV1] Payments timeouts from a provider outage',
+        '[SEV2] Checkout latency after a pool change',
+      ]);
+      expect(checkout).not.toContain('draft');
+      expect(existsSync(join(site.outDir, 'severity/sev5/rss.xml'))).toBe(false);
+      expect((await site.read('rss.xml')).match(/<item>/g)).toHaveLength(6);
+    });
+  });
+
+  test('ships no client JavaScript and no inline styles on the insight pages', async () => {
+    for (const path of ['index.html', 'stats/index.html', 'actions/index.html', 'actions/owners/sre/index.html', 'archive/index.html', 'services/checkout/index.html', `postmortems/${IDS.deploy}/index.html`]) {
+      const html = await site.read(path);
+      expect(html, path).not.toMatch(/<script/);
+      expect(html, path).not.toMatch(/\sstyle=/);
+    }
+  });
+
+  describe('in Chromium, without JavaScript', () => {
+    let server: StaticServer;
+    let browser: Browser;
+    beforeAll(async () => {
+      server = await serveDirectory(site.outDir);
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** Opens `path`; page scripts stay off unless a test injects its own (axe). */
+    async function open(path: string, width: number, { colorScheme = 'light', javaScriptEnabled = false }: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 }, colorScheme });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${server.origin}${path}`);
+      return { page, errors };
+    }
+
+    test('draws every chart on /stats/ within a 360 px screen, styled, with nothing spilling sideways', async () => {
+      const { page, errors } = await open('/stats/', 360);
+      const boxes = await page.locator('svg.chart-svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height, right }) => ({ width, height, right })));
+      expect(boxes).toHaveLength(8);
+      for (const box of boxes) {
+        expect(box.width).toBeGreaterThan(300);
+        expect(box.height).toBeGreaterThan(30);
+        expect(box.right).toBeLessThanOrEqual(360);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Styles reach the SVG: the SEV1 median bar takes the configured SEV1 colour, lines are not filled black.
+      expect(await page.locator('#chart-durations .severity-sev1 .range-median').evaluate((rect) => getComputedStyle(rect).fill)).toBe('rgb(180, 35, 24)');
+      expect(await page.locator('#chart-response svg.chart-svg .series-detect .series-line').evaluate((path) => getComputedStyle(path).fill)).toBe('none');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    test('leaves no serious accessibility violation on the insight pages, in light and dark', async () => {
+      const visits = [
+        ...['/stats/', '/actions/', '/archive/', '/services/checkout/', '/'].map((path) => ({ path, colorScheme: 'light' as const })),
+        ...['/stats/', '/actions/'].map((path) => ({ path, colorScheme: 'dark' as const })),
+      ];
+      for (const { path, colorScheme } of visits) {
+        // axe is a script of its own, so this context allows scripts; the pages bring none.
+        const { page } = await open(path, 1000, { colorScheme, javaScriptEnabled: true });
+        expect(await seriousViolations(page), `${path} (${colorScheme})`).toEqual([]);
+        await page.context().close();
+      }
+    }, 120_000);
+  });
+});
