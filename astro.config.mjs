@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import diagrams from './src/integrations/diagrams.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteConfig from './src/site.config.ts';
 
@@ -17,6 +18,6 @@ export default defineConfig({
   markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   experimental: { contentIntellisense: true },
-  // searchIndex comes last: it indexes the pages as the integrations before it left them (src/integrations/search-index.ts).
-  integrations: [mdx(), sitemap(), diagrams(), searchIndex()],
+  // Order matters: searchIndex indexes pages as diagrams left them; linkCheck runs last, over every file written.
+  integrations: [mdx(), sitemap(), diagrams(), searchIndex(), linkCheck()],
 });

@@ -3,7 +3,8 @@
  * The corpus is derived once per build and shared by every page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCorpus, isInBuild, type Corpus, type CorpusItem } from '../lib/corpus';
+import { isInBuild, resolveAudience } from '../lib/audience';
+import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
 import { buildInsights, type Insights } from '../lib/insights';
 import { createSitePaths } from '../lib/paths';
 import { resolveBuildDate } from '../lib/time';
@@ -17,13 +18,20 @@ export { siteConfig };
 /** Links to every route, honouring the site's base path. */
 export const paths = createSitePaths(import.meta.env.BASE_URL);
 
+/** Who this build is for: `POSTMORTEMS_AUDIENCE` (`internal`, the default, or `public`). */
+export const audience = resolveAudience(process.env['POSTMORTEMS_AUDIENCE']);
+
 let corpus: Promise<Corpus<PostmortemEntry>> | undefined;
 
-/** The whole published corpus, derived once and memoised for the rest of the build. */
+/**
+ * Every postmortem this build publishes for its audience, derived once and
+ * memoised for the rest of the build. Every page, feed, index and statistic reads
+ * from it, which is what keeps internal postmortems out of the public site.
+ */
 export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
   // `astro dev` edits content while running, so only a production build memoises.
   if (corpus && !import.meta.env.DEV) return corpus;
-  corpus = getCollection('postmortems', (entry) => isInBuild(entry.data, { includeDrafts: import.meta.env.DEV })).then((entries) => buildCorpus(entries, siteConfig.severities));
+  corpus = getCollection('postmortems', (entry) => isInBuild(entry.data, { audience, includeDrafts: import.meta.env.DEV })).then((entries) => buildCorpus(entries, siteConfig.severities));
   return corpus;
 }
 

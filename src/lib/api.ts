@@ -34,7 +34,8 @@ export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string)
     trigger: data.trigger ?? null,
     timeline: data.timeline.map((entry) => ({ at: entry.at.toISOString(), kind: entry.kind, event: entry.event })),
     actionItems: data.actionItems.map((action) => ({ ...action, due: action.due ?? null, ticket: action.ticket ?? null })),
-    related: data.related,
+    // Only links into this build: a public API never names an internal postmortem.
+    related: item.related.filter((link) => link.explicit).map((link) => link.item.record.id),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { postmortemRecord } from '../../tests/postmortem-record';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { buildCorpus, incidentMetrics, isInBuild } from './corpus';
+import { buildCorpus, incidentMetrics } from './corpus';
 
 const record = postmortemRecord;
 
@@ -75,14 +75,5 @@ describe('buildCorpus', () => {
       ['SEV4', 0],
       ['SEV5', 0],
     ]);
-  });
-});
-
-describe('isInBuild', () => {
-  test('keeps drafts out of production builds only', () => {
-    expect(isInBuild({ status: 'draft' }, { includeDrafts: false })).toBe(false);
-    expect(isInBuild({ status: 'draft' }, { includeDrafts: true })).toBe(true);
-    expect(isInBuild({ status: 'in-review' }, { includeDrafts: false })).toBe(true);
-    expect(isInBuild({ status: 'published' }, { includeDrafts: false })).toBe(true);
   });
 });

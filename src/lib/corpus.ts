@@ -90,14 +90,6 @@ function groupBy<T extends PostmortemRecord>(items: readonly CorpusItem<T>[], ke
 
 const bySizeThenKey = (a: CorpusGroup, b: CorpusGroup) => b.items.length - a.items.length || a.key.localeCompare(b.key);
 
-/**
- * Whether a postmortem belongs in a build. Drafts appear only where
- * `includeDrafts` is set (`astro dev`, with a Draft banner), never in production.
- */
-export function isInBuild(data: Pick<PostmortemData, 'status'>, { includeDrafts }: { includeDrafts: boolean }): boolean {
-  return includeDrafts || data.status !== 'draft';
-}
-
 /** Newest first; ties broken by id. */
 export function compareNewestFirst(a: PostmortemRecord, b: PostmortemRecord): number {
   return b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);

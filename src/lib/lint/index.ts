@@ -10,6 +10,7 @@ import { actionItemsRequired, overdueActionItems } from './rules/action-items';
 import { blameLanguage } from './rules/blame-language';
 import { bodyContent } from './rules/body-content';
 import { imagesExist } from './rules/images';
+import { internalPassages } from './rules/internal-passages';
 import { mdxImports } from './rules/mdx-imports';
 import { placeholders } from './rules/placeholders';
 import { requiredSections } from './rules/required-sections';
@@ -19,7 +20,7 @@ import { wordCount } from './rules/word-count';
 import { MDX_COMPONENTS_DIR, type LintContext, type LintRule } from './types';
 
 /** Rules the build enforces too: what must never reach a published page. */
-export const BUILD_RULES: readonly LintRule[] = [safeHtml, safeLinks, mdxImports, bodyContent];
+export const BUILD_RULES: readonly LintRule[] = [safeHtml, safeLinks, mdxImports, internalPassages, bodyContent];
 
 /** Every rule of `npm run check`, in the order the README lists them. */
 export const ALL_RULES: readonly LintRule[] = [

@@ -193,8 +193,20 @@ describe('image-exists', () => {
   });
 });
 
+describe('internal-passages', () => {
+  test('reports <Internal> in Markdown, where nothing would remove it from the public site', () => {
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`), 'internal-passages')).toEqual([
+      `${FRONTMATTER_LINES + 10}:1 error \`<Internal>\` works only in MDX: rename the file to .mdx, or the passage would appear in the public site`,
+    ]);
+  });
+
+  test('accepts <Internal> in MDX', () => {
+    expect(lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`, { name: '2024-03-14-checkout.mdx' })).toEqual([]);
+  });
+});
+
 describe('BUILD_RULES', () => {
   test('are the safety and body rules only', () => {
-    expect(BUILD_RULES.map((rule) => rule.id)).toEqual(['safe-html', 'safe-links', 'mdx-imports', 'body']);
+    expect(BUILD_RULES.map((rule) => rule.id)).toEqual(['safe-html', 'safe-links', 'mdx-imports', 'internal-passages', 'body']);
   });
 });
