@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { chromium } from 'playwright-core';
 import { glob } from 'tinyglobby';
+import { allowInlineStyles, inlineStyles } from '../lib/csp';
 import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from '../lib/diagrams';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +37,8 @@ async function renderWithChromium(executablePath: string, sources: string[]): Pr
     await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
     return await page.evaluate(async (diagrams) => {
       const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+      // Deterministic ids keep two builds of the same content byte-identical.
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', deterministicIds: true });
       const svgs: string[] = [];
       for (const [index, text] of diagrams.entries()) {
         try {
@@ -86,7 +88,13 @@ export default function diagrams(): AstroIntegration {
           }
           let next = 0;
           for (const page of withDiagrams) {
-            await writeFile(page.path, replaceMermaidBlocks(page.html, (source) => renderedDiagram(svgs[next++]!, source)));
+            const drawn: string[] = [];
+            const html = replaceMermaidBlocks(page.html, (source) => {
+              drawn.push(svgs[next++]!);
+              return renderedDiagram(drawn.at(-1)!, source);
+            });
+            // Mermaid styles its SVG inline; the page's policy allows exactly those styles, by hash.
+            await writeFile(page.path, allowInlineStyles(html, inlineStyles(drawn.join(''))));
           }
           logger.info(`Drew ${all.length} diagram(s) as inline SVG with ${browserPath}.`);
           return;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findDanglingLinks, internalLinks, resolveLink } from './links';
+import { findDanglingLinks, internalLinks, resolveLink, secureExternalLinks } from './links';
 
 const files = new Set(['index.html', 'tags/index.html', 'tags/dns/index.html', 'rss.xml', '_astro/site.css', 'img/a.webp', 'img/b.webp']);
 const exists = (file: string) => files.has(file);
@@ -41,5 +41,19 @@ describe('findDanglingLinks', () => {
       { page: 'index.html', link: '/postmortems/renamed/' },
       { page: 'tags/index.html', link: '../img/missing.png' },
     ]);
+  });
+});
+
+describe('secureExternalLinks', () => {
+  test('adds noopener noreferrer to links to other sites, keeping other rel values', () => {
+    const html = '<a href="https://grafana.example/d/1">a</a> <a href="https://x.example" rel="nofollow">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>';
+    expect(secureExternalLinks(html, 'https://postmortems.example.com')).toBe(
+      '<a href="https://grafana.example/d/1" rel="noopener noreferrer">a</a> <a href="https://x.example" rel="nofollow noopener noreferrer">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>',
+    );
+  });
+
+  test('leaves links that already have both alone', () => {
+    const html = '<a href="https://x.example" rel="noopener noreferrer">b</a>';
+    expect(secureExternalLinks(html, 'https://postmortems.example.com')).toBe(html);
   });
 });

@@ -64,3 +64,21 @@ export function findDanglingLinks(pages: ReadonlyMap<string, string>, base: stri
   }
   return dangling;
 }
+
+const ANCHOR_START_TAG = /<a\s[^>]*>/gi;
+
+/**
+ * Gives every link to another site `rel="noopener noreferrer"`, keeping any rel
+ * values it had: the target gets no handle on the page and no referrer.
+ * Links within `siteOrigin` are left alone.
+ */
+export function secureExternalLinks(html: string, siteOrigin: string): string {
+  return html.replace(ANCHOR_START_TAG, (tag) => {
+    const href = /\shref\s*=\s*"([^"]*)"/i.exec(tag)?.[1];
+    if (!href || !/^https?:\/\//i.test(href) || href.startsWith(siteOrigin)) return tag;
+    const rel = /\srel\s*=\s*"([^"]*)"/i.exec(tag);
+    const values = new Set([...(rel?.[1]?.split(/\s+/).filter(Boolean) ?? []), 'noopener', 'noreferrer']);
+    const attribute = ` rel="${[...values].join(' ')}"`;
+    return rel ? tag.replace(rel[0], attribute) : tag.replace(/\s*(\/?)>$/, `${attribute}$1>`);
+  });
+}
