@@ -2,10 +2,12 @@
  * Measures what the insight pages cost a build: `astro build` of a synthetic
  * corpus (1,000 postmortems by default) with the committed site, and with the
  * same site minus the insight pages (/stats/, /actions/, /archive/ and the
- * severity and service feeds). Optionally also against an older commit, e.g.
- * the one before the insights were added.
+ * severity and service feeds). What the other pages gained (related
+ * incidents, the home overview, service history) rests on the derived data, so
+ * that is timed on its own: the corpus with and without related incidents, and
+ * every insight, as pure functions over the same postmortems.
  *
- *   npm exec -- node tests/measure-insights-build.ts [--count 1000] [--runs 3] [--base <commit>]
+ *   npm exec -- tsx tests/measure-insights-build.ts [--count 1000] [--runs 3]
  *
  * Each variant is the committed tree (`git archive`), so uncommitted work does
  * not leak in; builds are cold (a fresh cache each) and alternate between
@@ -17,12 +19,20 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { checkContentFolder } from '../src/lib/content-folder';
+import { buildCorpus, compareNewestFirst } from '../src/lib/corpus';
+import { buildInsights } from '../src/lib/insights';
+import { relatedLinks } from '../src/lib/related';
+import { createPostmortemSchema } from '../src/schemas/postmortem';
+import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
+import { writeSyntheticCorpus } from './synthetic-corpus';
 
 /** The routes issue 5 added as pages of their own; removing them gives the build "without the insight pages". */
 const INSIGHT_PAGES = ['src/pages/stats', 'src/pages/actions', 'src/pages/archive', 'src/pages/severity/[severity]/rss.xml.ts', 'src/pages/services/[service]/rss.xml.ts'];
 
 const projectRoot = join(import.meta.dirname, '..');
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Unpacks `commit` into a fresh folder that shares the project's node_modules, less `remove`. */
 async function checkout(commit: string, remove: readonly string[] = []): Promise<string> {
@@ -31,6 +41,31 @@ async function checkout(commit: string, remove: readonly string[] = []): Promise
   await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
   await Promise.all(remove.map((path) => rm(join(dir, path), { recursive: true, force: true })));
   return dir;
+}
+
+/** Median milliseconds of `runs` calls of `work`. */
+function timeMilliseconds(work: () => unknown, runs = 9): number {
+  const times = Array.from({ length: runs }, () => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  });
+  return median(times);
+}
+
+/** Times the derived data of the insights over the postmortems of `contentDir`, as a build computes it once. */
+async function timeDerivedData(contentDir: string): Promise<void> {
+  const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
+  const { files } = await checkContentFolder({ root: projectRoot, contentDir, schema });
+  const records = files.flatMap((file) => (file.data ? [{ id: file.id, data: file.data }] : []));
+  const buildDate = new Date('2024-06-01T00:00:00Z');
+  const corpus = buildCorpus(records, DEFAULT_SEVERITY_SCALE);
+  const sorted = [...records].sort(compareNewestFirst);
+  console.log(
+    `derived data for ${records.length} postmortems: buildCorpus ${timeMilliseconds(() => buildCorpus(records, DEFAULT_SEVERITY_SCALE)).toFixed(1)} ms, ` +
+      `of which relatedLinks ${timeMilliseconds(() => relatedLinks(sorted)).toFixed(1)} ms; ` +
+      `buildInsights ${timeMilliseconds(() => buildInsights(corpus, { buildDate, timeZone: 'UTC' })).toFixed(1)} ms`,
+  );
 }
 
 /** Seconds in bash's `times` notation, `1m2.500s`. */
@@ -70,21 +105,19 @@ async function timeBuild(root: string, contentDir: string): Promise<BuildTime> {
   return { wallSeconds, cpuSeconds: parseShellTime(user) + parseShellTime(system), pages: /(\d+) page\(s\) built/.exec(output)?.[1] ?? '?' };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, base: { type: 'string' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
   const corpus = await mkdtemp(join(tmpdir(), 'postmortems-bench-corpus-'));
   await writeSyntheticCorpus({ dir: corpus, count: Number(values.count) });
+  await timeDerivedData(corpus);
   const variants = [
     { name: 'with the insight pages', root: await checkout('HEAD') },
     { name: 'without the insight pages', root: await checkout('HEAD', INSIGHT_PAGES) },
-    ...(values.base ? [{ name: `at ${values.base}`, root: await checkout(values.base) }] : []),
   ];
   const times = new Map(variants.map((variant) => [variant.name, [] as BuildTime[]]));
   // A first build warms the file-system cache and Vite's dependency scan for everyone.
   await timeBuild(variants[0]!.root, corpus);
-  for (let run = 1; run <= Number(values.runs); run++) {
+  for (let run = 1; run <= Math.max(1, Number(values.runs)); run++) {
     for (const variant of run % 2 === 1 ? variants : [...variants].reverse()) {
       const time = await timeBuild(variant.root, corpus);
       times.get(variant.name)!.push(time);
