@@ -1,6 +1,7 @@
 /** Entry point of `npm run new`; see src/lib/new-postmortem.ts. */
 import { fileURLToPath } from 'node:url';
 import * as prompts from '@clack/prompts';
+import { processContext } from '../src/lib/cli';
 import { runNew, type AskForAnswers } from '../src/lib/new-postmortem';
 import siteConfig from '../src/site.config';
 
@@ -28,13 +29,7 @@ const ask: AskForAnswers = async (defaults, config) => {
 };
 
 process.exitCode = await runNew({
-  root: fileURLToPath(new URL('..', import.meta.url)),
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  now: new Date(),
-  config: siteConfig,
+  ...processContext(fileURLToPath(new URL('..', import.meta.url)), siteConfig),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   ask,
 });

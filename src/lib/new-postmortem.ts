@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type { SiteConfig } from '../schemas/site-config';
+import { runWithUsage, UsageError, type CommandContext } from './cli';
 import { displayPath, resolveContentDir } from './content-folder';
 import { renderScaffold, scaffoldFileName } from './scaffold';
 import { canonicalTimeZone, parseInstant } from './time';
@@ -29,21 +30,12 @@ export interface NewAnswers {
 /** Asks the writer for the fields (a terminal UI in the script, canned answers in tests). */
 export type AskForAnswers = (defaults: NewAnswers, config: SiteConfig) => Promise<NewAnswers | undefined>;
 
-/** Everything the command touches, so tests can run it in-process. */
-export interface NewContext {
-  root: string;
-  argv: readonly string[];
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  now: Date;
-  config: SiteConfig;
+/** Everything `new` touches, so tests can run it in-process. */
+export interface NewContext extends CommandContext {
   /** Whether a person is at the terminal to answer questions. */
   interactive: boolean;
   ask: AskForAnswers;
 }
-
-class UsageError extends Error {}
 
 /** The author to suggest: git's `user.name`, when set. */
 async function gitUserName(cwd: string): Promise<string | undefined> {
@@ -71,8 +63,8 @@ function resolveAnswers(answers: NewAnswers, config: SiteConfig) {
 }
 
 /** Runs the command; resolves to the exit code (0 written, 1 not written, 2 usage). */
-export async function runNew(context: NewContext): Promise<number> {
-  try {
+export function runNew(context: NewContext): Promise<number> {
+  return runWithUsage('new', NEW_USAGE, context, async () => {
     const { values, positionals } = parseArgs({
       args: [...context.argv],
       allowPositionals: true,
@@ -122,13 +114,7 @@ export async function runNew(context: NewContext): Promise<number> {
     context.stdout.write(`${shown}\n`);
     context.stderr.write(`Wrote ${shown}. Replace every TODO:, then run \`npm run check -- ${shown}\`.\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      context.stderr.write(`new: ${(error as Error).message}\n\n${NEW_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  });
 }
 
 /** The middle of the scale: a sensible default until the facts are in. */

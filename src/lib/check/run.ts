@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPostmortemSchema } from '../../schemas/postmortem';
-import type { SiteConfig } from '../../schemas/site-config';
+import { runWithUsage, UsageError, type CommandContext } from '../cli';
 import { checkContentFolder, listPostmortemFiles, resolveContentDir } from '../content-folder';
 import { sortProblems } from '../errors';
 import { ALL_RULES, createLintContext } from '../lint';
@@ -22,22 +22,11 @@ Checks postmortems against the frontmatter schema and the body rules, without bu
   --format <name>  text (default), github (annotations; default when GITHUB_ACTIONS=true) or json
 Exits with 1 when any error is found.`;
 
-/** Everything the command touches, so tests can run it in-process. */
-export interface CheckContext {
-  /** Project root: where `src/site.config.ts` and the content folder are. */
-  root: string;
+/** Everything `check` touches, so tests can run it in-process. */
+export interface CheckContext extends CommandContext {
   /** Where relative paths on the command line start. */
   cwd: string;
-  argv: readonly string[];
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Decides which action items are overdue. */
-  now: Date;
-  config: SiteConfig;
 }
-
-class UsageError extends Error {}
 
 /** Relative paths (under `contentDir`) of the postmortems named by command-line `paths`. */
 async function selectPaths(paths: readonly string[], cwd: string, contentDir: string, all: readonly string[]): Promise<string[]> {
@@ -56,8 +45,8 @@ async function selectPaths(paths: readonly string[], cwd: string, contentDir: st
 }
 
 /** Runs the command; resolves to the exit code (0 clean or warnings only, 1 errors, 2 usage). */
-export async function runCheck(context: CheckContext): Promise<number> {
-  try {
+export function runCheck(context: CheckContext): Promise<number> {
+  return runWithUsage('check', CHECK_USAGE, context, async () => {
     const { values, positionals } = parseArgs({
       args: [...context.argv],
       allowPositionals: true,
@@ -96,11 +85,5 @@ export async function runCheck(context: CheckContext): Promise<number> {
     const problems = sortProblems(checked.problems);
     context.stdout.write(formatReport(problems, checked.files.length, format));
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      context.stderr.write(`check: ${(error as Error).message}\n\n${CHECK_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  });
 }

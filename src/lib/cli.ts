@@ -1,0 +1,42 @@
+/**
+ * What the command-line tools share: the context they run in (so tests call them
+ * in-process) and how a mistake on the command line is reported.
+ */
+import type { SiteConfig } from '../schemas/site-config';
+
+/** Everything a command touches. */
+export interface CommandContext {
+  /** Project root: where `src/site.config.ts` and the content folder are. */
+  root: string;
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** The moment the command runs (decides which action items are overdue, what "now" is). */
+  now: Date;
+  config: SiteConfig;
+}
+
+/** The context of a command run from a terminal or CI. */
+export function processContext(root: string, config: SiteConfig): CommandContext {
+  return { root, argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, now: new Date(), config };
+}
+
+/** A mistake on the command line: reported with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Runs a command's body; a usage mistake (ours, or `parseArgs`') prints
+ * `name: message` and the usage to stderr and resolves to exit code 2.
+ */
+export async function runWithUsage(name: string, usage: string, context: Pick<CommandContext, 'stderr'>, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      context.stderr.write(`${name}: ${(error as Error).message}\n\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
