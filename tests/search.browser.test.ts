@@ -46,15 +46,12 @@ describe('search in a real browser', () => {
     await server?.close();
   });
 
-  /** Gives the test a fresh browser context and page, watched for errors. */
-  async function freshPage(options: { bypassCSP?: boolean } = {}): Promise<void> {
-    context = await browser.newContext(options);
+  beforeEach(async () => {
+    context = await browser.newContext();
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     errors = collectErrors(page);
-  }
-
-  beforeEach(() => freshPage());
+  });
 
   afterEach(async () => {
     await context.close();
@@ -259,9 +256,6 @@ describe('search in a real browser', () => {
       ['a service', '/services/edge/', undefined],
       ['the search page with results', '/search/?q=nginx&severity=SEV1', '?q=nginx&severity=SEV1'],
     ])('on %s', async (_, path, search) => {
-      // axe-core is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
-      await context.close();
-      await freshPage({ bypassCSP: true });
       await open(path);
       if (search !== undefined) await results(search);
       expect(await seriousViolations(page)).toEqual([]);
