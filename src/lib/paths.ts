@@ -29,6 +29,7 @@ export function createSitePaths(base: string) {
     api: () => at('api/postmortems.json'),
     sitemap: () => at('sitemap-index.xml'),
     severityStylesheet: () => at('severity.css'),
+    favicon: () => at('favicon.svg'),
     /** The search page; `query` (e.g. `q=nginx&severity=SEV1`) is appended as written. */
     search: (query = '') => at(query ? `search/?${query}` : 'search/'),
   };
