@@ -1,8 +1,8 @@
 /**
  * Measures what the insight pages cost a build: `astro build` of a synthetic
  * corpus (1,000 postmortems by default) with the committed site, and with the
- * same site minus the insight pages (/stats/, /actions/, /archive/ and the
- * severity and service feeds). What the other pages gained (related
+ * same site minus the insight pages (/stats/, /actions/, /archive/, the owner
+ * pages and the severity and service feeds; links to them lead home instead). What the other pages gained (related
  * incidents, the home overview, service history) rests on the derived data, so
  * that is timed on its own: the corpus with and without related incidents, and
  * every insight, as pure functions over the same postmortems.
@@ -15,7 +15,7 @@
  * `npm test`: timings belong in a report, not in an assertion.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,12 +34,28 @@ const projectRoot = join(import.meta.dirname, '..');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Unpacks `commit` into a fresh folder that shares the project's node_modules, less `remove`. */
-async function checkout(commit: string, remove: readonly string[] = []): Promise<string> {
+/** The path helpers of those routes: pointed at the home page when the routes are gone, so the build's link check still passes. */
+const INSIGHT_PATHS = ['severityFeed', 'serviceFeed', 'stats', 'actions', 'actionsOwner', 'archive'];
+
+/** Unpacks `commit` into a fresh folder that shares the project's node_modules. */
+async function checkout(commit: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'postmortems-variant-'));
   execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: projectRoot });
   await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
-  await Promise.all(remove.map((path) => rm(join(dir, path), { recursive: true, force: true })));
+  return dir;
+}
+
+/** Takes the insight pages out of the tree in `dir`, and every link to them with them. */
+async function removeInsightPages(dir: string): Promise<string> {
+  await Promise.all(INSIGHT_PAGES.map((path) => rm(join(dir, path), { recursive: true, force: true })));
+  const pathsFile = join(dir, 'src/lib/paths.ts');
+  let source = await readFile(pathsFile, 'utf8');
+  for (const name of INSIGHT_PATHS) {
+    const helper = new RegExp(`(\\n\\s*${name}: \\([^)]*\\) => )at\\([^\\n]*\\),`);
+    if (!helper.test(source)) throw new Error(`no path helper ${name} in src/lib/paths.ts`);
+    source = source.replace(helper, '$1root,');
+  }
+  await writeFile(pathsFile, source);
   return dir;
 }
 
@@ -112,7 +128,7 @@ async function main(): Promise<void> {
   await timeDerivedData(corpus);
   const variants = [
     { name: 'with the insight pages', root: await checkout('HEAD') },
-    { name: 'without the insight pages', root: await checkout('HEAD', INSIGHT_PAGES) },
+    { name: 'without the insight pages', root: await removeInsightPages(await checkout('HEAD')) },
   ];
   const times = new Map(variants.map((variant) => [variant.name, [] as BuildTime[]]));
   // A first build warms the file-system cache and Vite's dependency scan for everyone.

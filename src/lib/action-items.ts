@@ -7,6 +7,7 @@ import { slug } from 'github-slugger';
 import { ACTION_ITEM_STATUSES, type ActionItem } from '../schemas/postmortem';
 import type { CorpusItem, PostmortemRecord } from './corpus';
 
+/** Where an action item stands: `open`, `in-progress`, `done` or `wont-do`. */
 export type ActionStatus = ActionItem['status'];
 
 /** How each status reads on a page. */
