@@ -69,6 +69,7 @@ describe('astro build', () => {
       expect(await site.read('tags/index.html')).toMatch(/href="\/tags\/postgres\/">postgres<\/a> <span class="muted">\(1\)/);
       expect(await site.read('tags/postgres/index.html')).toContain('Checkout timeouts');
       expect(await site.read('severity/sev4/index.html')).toContain('Late-night DNS failure');
+      expect(await site.read('severity/sev4/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="RSS feed of SEV4 postmortems" href="\/severity\/sev4\/rss.xml">/);
       expect(await site.read('severity/index.html')).toContain('href="/severity/sev2/">1 postmortem</a>');
       const services = await site.read('services/index.html');
       expect(services).toMatch(/>checkout<\/a><\/td><td>1<\/td><td>47 min</);
