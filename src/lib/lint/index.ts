@@ -40,8 +40,9 @@ export function createLintContext({ root, config, now }: { root: string; config:
 }
 
 /** Runs `rules` over one document; every finding goes through one `report`. */
-export function lintDocument(document: LintDocument, context: LintContext, rules: readonly LintRule[] = ALL_RULES): Problem[] {
+export function lintDocument(document: LintDocument, context: LintContext, allRules: readonly LintRule[] = ALL_RULES): Problem[] {
   const problems: Problem[] = [];
+  const rules = allRules.filter((rule) => rule.appliesTo?.(document) ?? true);
   if (rules.some((rule) => rule.needsTree) && document.syntaxError) {
     problems.push({
       file: document.file.file,

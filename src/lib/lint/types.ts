@@ -27,5 +27,11 @@ export interface LintRule {
   needsTree: boolean;
   /** One sentence for the README: what the rule wants. */
   description: string;
+  /**
+   * A cheap look at the file before its tree is parsed: `false` when the rule
+   * cannot find anything in it (no `<` for the HTML rules, say). When no rule
+   * that needs the tree applies, the build never parses the body. Default: applies.
+   */
+  appliesTo?(document: LintDocument): boolean;
   check(document: LintDocument, context: LintContext, report: Report): void;
 }

@@ -1,10 +1,16 @@
 import { forEachProseText, frontmatterStrings } from '../text';
 import type { LintRule } from '../types';
 
+const patterns = new WeakMap<readonly string[], RegExp | undefined>();
+
+/** One pattern for all phrases, compiled once per configuration rather than once per file. */
 function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   if (phrases.length === 0) return undefined;
-  const escaped = phrases.map((phrase) => phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  if (!patterns.has(phrases)) {
+    const escaped = phrases.map((phrase) => phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    patterns.set(phrases, new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
+  }
+  return patterns.get(phrases);
 }
 
 export const blameLanguage: LintRule = {

@@ -8,6 +8,7 @@ export const internalPassages: LintRule = {
   severity: 'error',
   needsTree: true,
   description: '`<Internal>` passages only in `.mdx` files: Markdown would publish them as they are.',
+  appliesTo: (document) => !document.isMdx && document.file.body.includes('<'),
   check(document, _context, report) {
     if (document.isMdx || !document.tree) return;
     for (const node of document.nodes('html')) {

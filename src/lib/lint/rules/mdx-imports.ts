@@ -12,6 +12,7 @@ export const mdxImports: LintRule = {
   id: 'mdx-imports',
   severity: 'error',
   needsTree: true,
+  appliesTo: (document) => document.isMdx,
   description: 'In MDX, `import` only from the project\'s MDX components folder (`src/components/mdx/`) and no `export`.',
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;

@@ -11,6 +11,8 @@ export const safeHtml: LintRule = {
   severity: 'error',
   needsTree: true,
   description: 'No `<script>`, `<iframe>` or inline event handlers (`onclick=`…) in the body.',
+  // HTML and JSX both start with `<`.
+  appliesTo: (document) => document.file.body.includes('<'),
   check(document, _context, report) {
     if (!document.tree) return;
     for (const node of document.nodes('html')) {

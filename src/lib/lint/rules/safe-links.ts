@@ -6,6 +6,15 @@ export function isJavaScriptUrl(url: string): boolean {
   return /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
 }
 
+/**
+ * Whether `body` could hold a `javascript:` URL: the word written out (whatever
+ * the case and whatever control characters sit inside it), or character references that might spell it.
+ */
+export function mayHoldJavaScriptUrl(body: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return body.includes('&') || /javascript/i.test(body.replace(/[\u0000-\u0020]/g, ''));
+}
+
 const HTML_URL_ATTRIBUTE = /\s(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const MESSAGE = '`javascript:` URLs are not allowed; link to an http(s) page instead';
 
@@ -14,6 +23,7 @@ export const safeLinks: LintRule = {
   severity: 'error',
   needsTree: true,
   description: 'No `javascript:` URLs in links, images or HTML attributes.',
+  appliesTo: (document) => mayHoldJavaScriptUrl(document.file.body),
   check(document, _context, report) {
     if (!document.tree) return;
     const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
