@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { chromium } from 'playwright-core';
 import { glob } from 'tinyglobby';
 import { allowInlineStyles, inlineStyles } from '../lib/csp';
 import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from '../lib/diagrams';
@@ -27,6 +26,8 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 
 /** Draws every diagram in one browser session; resolves to SVG markup per source. */
 async function renderWithChromium(executablePath: string, sources: string[]): Promise<string[]> {
+  // Loaded only when a page has a diagram: importing playwright costs every build half a second.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

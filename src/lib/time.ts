@@ -152,15 +152,19 @@ function abbreviation(instant: Date, timeZone: string): string | undefined {
   return undefined;
 }
 
-/** Splits `instant` into date, time and offset as seen in `timeZone`. */
-export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+/** Date, time and offset of `instant` in `timeZone`: what a timeline row needs, without the zone's name (the costly part). */
+function localParts(instant: Date, timeZone: string): Omit<ZonedParts, 'zoneName'> {
   const zoned = toZoned(instant, timeZone);
   return {
     date: zoned.toPlainDate().toString(),
     time: zoned.toPlainTime().toString({ smallestUnit: 'minute' }),
     offset: zoned.offset,
-    zoneName: abbreviation(instant, timeZone) ?? timeZone,
   };
+}
+
+/** Splits `instant` into date, time and offset as seen in `timeZone`. */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  return { ...localParts(instant, timeZone), zoneName: abbreviation(instant, timeZone) ?? timeZone };
 }
 
 /** `2024-03-14 09:12 CET (UTC+01:00)`: an instant for readers, never ambiguous. */
@@ -169,9 +173,17 @@ export function formatInstant(instant: Date, timeZone: string): string {
   return `${parts.date} ${parts.time} ${parts.zoneName} (UTC${parts.offset})`;
 }
 
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Long human date in the zone, e.g. `14 March 2024`. */
 export function formatLongDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  // Every list shows dates: building a formatter per call cost a 10,000-postmortem build tens of seconds.
+  let format = longDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+    longDateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** A timeline entry as a row of the rendered timeline. */
@@ -189,7 +201,7 @@ export interface TimelineRow<T extends { at: Date }> {
 export function timelineRows<T extends { at: Date }>(entries: readonly T[], timeZone: string): TimelineRow<T>[] {
   let previousDate: string | undefined;
   return entries.map((entry) => {
-    const parts = zonedParts(entry.at, timeZone);
+    const parts = localParts(entry.at, timeZone);
     const date = parts.date === previousDate ? undefined : parts.date;
     previousDate = parts.date;
     return { entry, date, time: parts.time, offset: parts.offset };
