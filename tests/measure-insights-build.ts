@@ -25,7 +25,7 @@ import { buildInsights } from '../src/lib/insights';
 import { relatedLinks } from '../src/lib/related';
 import { createPostmortemSchema } from '../src/schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
-import { writeSyntheticCorpus } from './synthetic-corpus';
+import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
 
 /** The routes issue 5 added as pages of their own; removing them gives the build "without the insight pages". */
 const INSIGHT_PAGES = ['src/pages/stats', 'src/pages/actions', 'src/pages/archive', 'src/pages/severity/[severity]/rss.xml.ts', 'src/pages/services/[service]/rss.xml.ts'];
