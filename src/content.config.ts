@@ -6,5 +6,5 @@ import siteConfig from './site.config';
 const schema = createPostmortemSchema(siteConfig);
 
 export const collections = {
-  postmortems: defineCollection({ loader: postmortemLoader({ schema, lint: siteConfig.lint }), schema }),
+  postmortems: defineCollection({ loader: postmortemLoader({ config: siteConfig }), schema }),
 };

@@ -23,7 +23,6 @@ import { checkContentFolder } from '../src/lib/content-folder';
 import { buildCorpus, compareNewestFirst } from '../src/lib/corpus';
 import { buildInsights } from '../src/lib/insights';
 import { relatedLinks } from '../src/lib/related';
-import { createPostmortemSchema } from '../src/schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
 import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
 
@@ -71,8 +70,7 @@ function timeMilliseconds(work: () => unknown, runs = 9): number {
 
 /** Times the derived data of the insights over the postmortems of `contentDir`, as a build computes it once. */
 async function timeDerivedData(contentDir: string): Promise<void> {
-  const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
-  const { files } = await checkContentFolder({ root: projectRoot, contentDir, schema });
+  const { files } = await checkContentFolder({ root: projectRoot, contentDir, schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' } });
   const records = files.flatMap((file) => (file.data ? [{ id: file.id, data: file.data }] : []));
   const buildDate = new Date('2024-06-01T00:00:00Z');
   const corpus = buildCorpus(records, DEFAULT_SEVERITY_SCALE);

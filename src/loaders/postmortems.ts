@@ -2,19 +2,25 @@
  * The content loader for postmortems: Astro's glob loader, preceded by the same
  * validation `npm run check` runs, so a bad file stops the build with its path,
  * line, field and the fix — never a stack trace.
+ *
+ * Validation runs on every core, and only on what changed: a file whose text
+ * is the one an earlier build validated (Astro's store keeps its digest) under
+ * the same rules is not read twice, so a rebuild with a kept cache validates
+ * one edited postmortem, not ten thousand.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { glob, type Loader, type ParseDataOptions } from 'astro/loaders';
-import { checkContentFolder, CONTENT_PATTERNS, displayPath, resolveContentDir } from '../lib/content-folder';
+import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
+import { glob as findFiles } from 'tinyglobby';
+import { checkContentFolder, CONTENT_PATTERNS, displayPath, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
 import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
 import { resolveBuildDate } from '../lib/time';
-import type { LintConfig } from '../schemas/lint';
 import { idFromPath, validatePostmortemSource } from '../lib/validate';
-import type { PostmortemSchema } from '../schemas/postmortem';
+import { createPostmortemSchema } from '../schemas/postmortem';
+import type { SiteConfig } from '../schemas/site-config';
 
 function failOn(problems: readonly Problem[]): void {
   const errors = sortProblems(problems.filter((problem) => problem.severity === 'error'));
@@ -29,21 +35,80 @@ function failOn(problems: readonly Problem[]): void {
   throw error;
 }
 
+/** Where the loader keeps the key of the rules its store's entries were validated under. */
+const VALIDATED_UNDER = 'postmortems:validated-under';
+
+/**
+ * A digest of everything validation depends on besides a file's text: the
+ * site's settings and the source of the validation code (`src/lib/`, `src/schemas/`,
+ * the site config). When any of it changes, every file is validated again.
+ */
+async function validationKey(context: LoaderContext, settings: object): Promise<string> {
+  const sourceDir = fileURLToPath(new URL('..', import.meta.url));
+  const sources = await findFiles(['lib/**/*.ts', 'schemas/**/*.ts', 'site.config.ts', '!**/*.test.ts'], { cwd: sourceDir });
+  const texts = await Promise.all(sources.sort().map((path) => readFile(resolve(sourceDir, path), 'utf8')));
+  return context.generateDigest({ settings: JSON.stringify(settings), sources: texts.join('\0') });
+}
+
+/**
+ * The files that need validating: all of them, unless the store holds entries
+ * validated under `key`; then only those whose text changed since, are new, or
+ * link to a postmortem that is gone.
+ */
+async function filesToValidate(context: LoaderContext, contentDir: string, all: readonly string[], key: string): Promise<string[] | undefined> {
+  if (context.meta.get(VALIDATED_UNDER) !== key) return undefined;
+  const ids = new Set(all.map(idFromPath));
+  const isUnchanged = async (relativePath: string) => {
+    const id = idFromPath(relativePath);
+    const stored = context.store.get<{ related?: string[] }>(id);
+    return (
+      stored?.digest === context.generateDigest(await readFile(resolve(contentDir, relativePath), 'utf8')) &&
+      (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId))
+    );
+  };
+  // Files are read a few hundred at a time: one by one, the disk's latency dominates.
+  const changed: string[] = [];
+  for (let start = 0; start < all.length; start += 256) {
+    const slice = all.slice(start, start + 256);
+    const unchanged = await Promise.all(slice.map(isUnchanged));
+    changed.push(...slice.filter((_, index) => !unchanged[index]));
+  }
+  return changed;
+}
+
 /**
  * Loads every postmortem of the content folder (`POSTMORTEMS_DIR`, else
- * `postmortems/`), validates it with `schema` and applies the lint rules that
+ * `postmortems/`), validates it against the schema built from `config` and applies the lint rules that
  * guard what gets published (no scripts, iframes, `javascript:` links or foreign imports; a real body).
  */
-export function postmortemLoader({ schema, lint }: { schema: PostmortemSchema; lint: LintConfig }): Loader {
+export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint'> }): Loader {
+  const schemaOptions = { severities: config.severities, defaultTimezone: config.defaultTimezone };
+  const schema = createPostmortemSchema(schemaOptions);
   return {
     name: 'postmortem-loader',
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const contentDir = resolveContentDir(root);
       const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry) });
-      const lintContext = createLintContext({ root, config: lint, now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']) });
-      const folder = await checkContentFolder({ root, contentDir, schema, lint: { rules: BUILD_RULES, context: lintContext } });
+      const lintContext = createLintContext({ root, config: config.lint, now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']) });
+      const all = await listPostmortemFiles(contentDir);
+      const key = await validationKey(context, { root, contentDir, schemaOptions, lint: config.lint, rules: BUILD_RULES.map((rule) => rule.id) });
+      const started = performance.now();
+      const only = await filesToValidate(context, contentDir, all, key);
+      const workers = parallelWorkers(only?.length ?? all.length);
+      const folder = await checkContentFolder({
+        root,
+        contentDir,
+        schema: schemaOptions,
+        only,
+        lint: { rules: BUILD_RULES, context: lintContext },
+        workers,
+      });
       failOn(folder.problems);
+      context.logger.info(
+        `Validated ${folder.files.length} of ${all.length} postmortems in ${Math.round(performance.now() - started)} ms` +
+          `${workers > 0 ? ` on ${workers + 1} threads` : ''}${only ? '; the others are unchanged since the last build' : ''}.`,
+      );
       // Astro parses frontmatter with YAML 1.1, which turns `2024-03-14T09:12:00`
       // into a UTC Date and hides a missing offset; hand the schema our YAML 1.2 values instead.
       const rawByFile = new Map(folder.files.map((file) => [file.file, file.raw]));
@@ -62,6 +127,7 @@ export function postmortemLoader({ schema, lint }: { schema: PostmortemSchema; l
           return context.parseData({ ...entry, data: raw as TData });
         },
       });
+      context.meta.set(VALIDATED_UNDER, key);
       // From now on only `astro dev` reloads single files; read those afresh.
       rawByFile.clear();
     },

@@ -2,21 +2,20 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createPostmortemSchema } from '../../schemas/postmortem';
-import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { checkContentFolder } from '../content-folder';
 import { ALL_RULES, createLintContext } from '../lint';
 import { countWords } from '../lint/text';
+import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { syntheticPostmortems, writeSyntheticCorpus } from './synthetic-corpus';
 
-const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
+const schemaOptions = { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' };
 
 describe('writeSyntheticCorpus', () => {
   test('writes postmortems that pass the schema and the corpus rules', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'postmortems-synthetic-'));
     const ids = await writeSyntheticCorpus({ dir, count: 80 });
     expect(ids).toHaveLength(80);
-    const { files, problems } = await checkContentFolder({ root: dir, contentDir: dir, schema });
+    const { files, problems } = await checkContentFolder({ root: dir, contentDir: dir, schema: schemaOptions });
     expect(files).toHaveLength(80);
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
@@ -36,7 +35,7 @@ describe('writeSyntheticCorpus', () => {
     const end = new Date('2024-06-01T00:00:00Z');
     await writeSyntheticCorpus({ dir, count: 40, format: 'mdx', end });
     const lint = { rules: ALL_RULES, context: createLintContext({ root: dir, config: { requiredSections: ['Root cause and resolution', 'Corrective and preventative measures'], wordCount: { min: 400, max: 600 }, blamePhrases: ['human error'], actionItemsRequiredFor: ['SEV1', 'SEV2'] }, now: end }) };
-    const { files, problems } = await checkContentFolder({ root: dir, contentDir: dir, schema, lint });
+    const { files, problems } = await checkContentFolder({ root: dir, contentDir: dir, schema: schemaOptions, lint });
     expect(files.map((file) => file.file.endsWith('.mdx'))).toEqual(Array(40).fill(true));
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(problems.filter((problem) => problem.rule === 'word-count')).toEqual([]);

@@ -5,9 +5,8 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPostmortemSchema } from '../../schemas/postmortem';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
-import { checkContentFolder, listPostmortemFiles, resolveContentDir } from '../content-folder';
+import { checkContentFolder, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../content-folder';
 import { sortProblems } from '../errors';
 import { ALL_RULES, createLintContext } from '../lint';
 import { changedPostmortems } from './changed';
@@ -78,9 +77,10 @@ export function runCheck(context: CheckContext): Promise<number> {
     const checked = await checkContentFolder({
       root: context.root,
       contentDir,
-      schema: createPostmortemSchema(context.config),
+      schema: { severities: context.config.severities, defaultTimezone: context.config.defaultTimezone },
       only,
       lint: { rules: ALL_RULES, context: createLintContext({ root: context.root, config: context.config.lint, now: context.now }) },
+      workers: parallelWorkers((only ?? all).length),
     });
     const problems = sortProblems(checked.problems);
     context.stdout.write(formatReport(problems, checked.files.length, format));

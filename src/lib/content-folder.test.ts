@@ -1,0 +1,39 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
+import { writeSyntheticCorpus } from './bench/synthetic-corpus';
+import { checkContentFolder, parallelWorkers } from './content-folder';
+import { ALL_RULES, createLintContext } from './lint';
+import { SiteConfigSchema } from '../schemas/site-config';
+
+describe('parallelWorkers', () => {
+  test('uses every spare core for large folders and none for small ones', () => {
+    expect(parallelWorkers(10_000, 2)).toBe(1);
+    expect(parallelWorkers(10_000, 8)).toBe(7);
+    expect(parallelWorkers(300, 8)).toBe(0);
+    expect(parallelWorkers(10_000, 1)).toBe(0);
+  });
+});
+
+describe('checkContentFolder', () => {
+  test('finds the same files and problems, in the same order, with worker threads as without', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'postmortems-parallel-'));
+    await writeSyntheticCorpus({ dir, count: 450, end: new Date('2024-06-01T00:00:00Z') });
+    const config = SiteConfigSchema.parse({});
+    // A day long after the corpus ends: many action items are overdue, so there are warnings to compare.
+    const options = {
+      root: dir,
+      contentDir: dir,
+      schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' },
+      lint: { rules: ALL_RULES, context: createLintContext({ root: dir, config: config.lint, now: new Date('2025-06-01T00:00:00Z') }) },
+    };
+
+    const alone = await checkContentFolder(options);
+    const shared = await checkContentFolder({ ...options, workers: 2 });
+
+    expect(alone.problems.length).toBeGreaterThan(10);
+    expect(shared).toEqual(alone);
+  }, 60_000);
+});
