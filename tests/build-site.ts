@@ -3,7 +3,7 @@
  * folder given through `POSTMORTEMS_DIR`, into a temporary output folder.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +29,18 @@ function cleanEnvironment(): Record<string, string> {
   return Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
 }
 
-/** Runs `astro build` over `contentDir` with a fixed build date and a cache of its own, so builds can run in parallel. */
+/**
+ * Runs `astro build` over `contentDir` with a fixed build date and a cache of its own, so builds can run in parallel.
+ * Each build runs from a folder of its own holding the output: Astro bundles the pages it prerenders next to an
+ * output folder under the working directory, else into `<root>/.astro/`, where parallel builds would delete each other's.
+ */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<SiteBuild> {
-  const outDir = await mkdtemp(join(tmpdir(), 'postmortems-dist-'));
+  const workDir = await mkdtemp(join(tmpdir(), 'postmortems-build-'));
+  await symlink(join(projectRoot, 'node_modules'), join(workDir, 'node_modules'));
+  const outDir = join(workDir, 'dist');
   const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-cache-'));
-  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [astroBin, 'build', '--root', projectRoot, '--outDir', outDir], {
+    cwd: workDir,
     env: { ...cleanEnvironment(), POSTMORTEMS_DIR: contentDir, POSTMORTEMS_CACHE_DIR: cacheDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
