@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
-  experimental: { contentIntellisense: true },
+  // Incremental builds: a page whose cacheKey (src/lib/page-keys.ts) and template are unchanged is copied from the cache.
+  experimental: { contentIntellisense: true, incrementalBuild: true },
   // Order matters: searchIndex indexes pages as diagrams left them; finishPages runs last, over every file written.
   integrations: [mdx(), sitemap(), diagrams(), searchIndex(), finishPages()],
 });

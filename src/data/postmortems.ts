@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isInBuild, resolveAudience } from '../lib/audience';
 import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
 import { buildInsights, type Insights } from '../lib/insights';
+import { listPageKey, postmortemPageKey } from '../lib/page-keys';
 import { createSitePaths } from '../lib/paths';
 import { resolveBuildDate } from '../lib/time';
 import siteConfig from '../site.config';
@@ -52,3 +53,15 @@ export function getInsights(): Promise<Insights<PostmortemEntry>> {
   insights = getCorpus().then((all) => buildInsights(all, { buildDate, timeZone: siteConfig.defaultTimezone }));
   return insights;
 }
+
+/**
+ * Cache keys of the pages that exist once per postmortem or per page of a list,
+ * for Astro's incremental build (see `src/lib/page-keys.ts`): a page is rendered
+ * again only when what it shows changed. Pages showing insights derived from
+ * the whole corpus (statistics, the home page's overview) get none and are always rendered.
+ */
+export const cacheKeys = {
+  postmortem: (item: PostmortemItem) => postmortemPageKey(item, audience),
+  /** One page of a list; `context` is whatever else the page shows (its group, its totals). */
+  listPage: (page: Parameters<typeof listPageKey>[0], context: unknown) => listPageKey(page, [audience, context]),
+};

@@ -1,0 +1,35 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { glob } from 'tinyglobby';
+import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
+import { buildSite, type SiteBuild } from './build-site';
+
+/** Every file of a built site, by path. */
+async function filesOf(build: SiteBuild): Promise<Map<string, string>> {
+  const paths = (await glob('**/*', { cwd: build.outDir })).sort();
+  return new Map(await Promise.all(paths.map(async (path) => [path, await readFile(join(build.outDir, path), 'base64')] as const)));
+}
+
+describe('a rebuild with the cache of the last build', () => {
+  test('after editing one postmortem, writes exactly what a build from scratch writes, and validates only that file', async () => {
+    const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-'));
+    const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-cache-'));
+    const ids = await writeSyntheticCorpus({ dir: contentDir, count: 60, end: new Date('2024-06-01T00:00:00Z') });
+    const first = await buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+
+    // A new title shows on the neighbours, the related incidents and the lists, not only on the page itself.
+    const edited = join(contentDir, `${ids[30]}.md`);
+    const source = await readFile(edited, 'utf8');
+    await writeFile(edited, `${source.replace(/^title: "/m, 'title: "Edited: ')}\nOne more lesson learned.\n`);
+    const [warm, cold] = await Promise.all([buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir }), buildSite(contentDir)]);
+    expect(warm.exitCode, warm.output).toBe(0);
+    expect(cold.exitCode, cold.output).toBe(0);
+
+    expect(warm.output).toMatch(/Validated 1 of 60 postmortems in \d+ ms; the others are unchanged since the last build\./);
+    expect(await warm.read(`postmortems/${ids[30]}/index.html`)).toContain('Edited: ');
+    expect(await filesOf(warm)).toEqual(await filesOf(cold));
+  }, 240_000);
+});
