@@ -7,6 +7,8 @@ import finishPages from './src/integrations/finish-pages.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteConfig from './src/site.config.ts';
 
+const search = searchIndex({ background: true });
+
 export default defineConfig({
   site: siteConfig.url,
   // A site served from a sub-path (GitHub Pages project sites) gets every link prefixed with it.
@@ -36,5 +38,6 @@ export default defineConfig({
   // Incremental builds: a page whose cacheKey (src/lib/page-keys.ts) and template are unchanged is copied from the cache.
   experimental: { contentIntellisense: true, incrementalBuild: true },
   // Order matters: searchIndex indexes pages as diagrams left them; finishPages runs last, over every file written.
-  integrations: [mdx(), sitemap(), diagrams(), searchIndex(), finishPages()],
+  // Pagefind indexes in the background (its own process) while finishPages checks the links, then finishPages waits for it.
+  integrations: [mdx(), sitemap(), diagrams(), search, finishPages({ after: search.indexed })],
 });

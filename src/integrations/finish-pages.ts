@@ -10,9 +10,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
-import { findDanglingLinks, secureExternalLinks } from '../lib/links';
+import { findDanglingLinks, secureExternalLinks, type DanglingLink } from '../lib/links';
 
-export default function finishPages(): AstroIntegration {
+/**
+ * @param after work still running on the built pages (the search index, built
+ *   in the background): the pages are read and checked meanwhile, but only
+ *   written, and the build only finished, once it is done.
+ */
+export default function finishPages({ after = async () => {} }: { after?: () => Promise<unknown> } = {}): AstroIntegration {
   let base = '/';
   let siteOrigin = '';
   return {
@@ -24,22 +29,29 @@ export default function finishPages(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = new Map<string, string>();
-        for (const page of await glob('**/*.html', { cwd: outDir })) {
-          const path = join(outDir, page);
-          const html = await readFile(path, 'utf8');
+        // One listing answers every "does this file exist?" (a large site has half a million links).
+        const files = new Set(await glob('**/*', { cwd: outDir }));
+        const exists = (file: string) => files.has(file) || existsSync(join(outDir, file));
+        const pages = [...files].filter((file) => file.endsWith('.html'));
+        // Only pages that change are kept in memory; the rest are checked and let go.
+        const changed = new Map<string, string>();
+        const dangling: DanglingLink[] = [];
+        for (const page of pages) {
+          const html = await readFile(join(outDir, page), 'utf8');
           const secured = secureExternalLinks(html, siteOrigin);
-          if (secured !== html) await writeFile(path, secured);
-          pages.set(page, secured);
+          if (secured !== html) changed.set(page, secured);
+          dangling.push(...findDanglingLinks(new Map([[page, secured]]), base, exists));
         }
-        const dangling = findDanglingLinks(pages, base, (file) => existsSync(join(outDir, file)));
+        // Pagefind may still be reading the pages: rewrite none under its feet.
+        await after();
+        for (const [page, secured] of changed) await writeFile(join(outDir, page), secured);
         if (dangling.length > 0) {
           const list = dangling.map(({ page, link }) => `  ${page}: ${link}`).join('\n');
           const error = new AstroError(`${dangling.length} internal link(s) lead to no file:\n${list}`, 'Fix the link in the postmortem or page that holds it, or restore the file it points to.');
           error.stack = '';
           throw error;
         }
-        logger.info(`All internal links of ${pages.size} pages resolve.`);
+        logger.info(`All internal links of ${pages.length} pages resolve.`);
       },
     },
   };

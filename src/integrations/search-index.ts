@@ -69,14 +69,29 @@ export async function buildSearchIndex({
   }
 }
 
-/** The Astro integration: indexes the site once the build has written it. */
-export default function searchIndex(): AstroIntegration {
+/** The integration, and a way to wait for an index built in the background. */
+export type SearchIndexIntegration = AstroIntegration & {
+  /** Resolves when this build's index is written (at once when the build has not started one); rejects with its error. */
+  indexed(): Promise<void>;
+};
+
+/**
+ * The Astro integration: indexes the site once the build has written it.
+ * With `background`, the hook starts Pagefind (a process of its own, on another
+ * core) and returns, so the integrations after it work meanwhile; one of them
+ * must then `await indexed()` before it writes pages or finishes.
+ */
+export default function searchIndex({ background = false }: { background?: boolean } = {}): SearchIndexIntegration {
+  let running: Promise<void> = Promise.resolve();
   return {
     name: 'postmortems:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex({ dir, logger });
+        running = buildSearchIndex({ dir, logger }).then(() => undefined);
+        if (background) running.catch(() => {}); // Reported where it is awaited.
+        else await running;
       },
     },
+    indexed: () => running,
   };
 }
