@@ -8,10 +8,12 @@
  * last keystroke to the results being painted (median of several fresh visits).
  * The static server does not compress: Pagefind's index files are compressed
  * already, HTML, CSS and JavaScript would shrink further on a real host.
+ *
+ * `npm run bench` uses `measureSearchTransfer` for its search target.
  */
-import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { folderBytes, UNUSED_PAGEFIND_FILE } from '../src/lib/bench/site-weight';
 import { collectErrors, launchChromium } from '../tests/browser';
 import { serveDirectory, type ServedFile } from '../tests/static-server';
 
@@ -19,25 +21,12 @@ const RUNS = 5;
 /** Searched before the "later search" of each word, on the same page. */
 const WARM_UP = 'outage';
 
-async function sizeOf(dir: string, keep: (name: string) => boolean = () => true): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && keep(entry.name)) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const sum = (files: readonly ServedFile[]) => files.reduce((total, file) => total + file.bytes, 0);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const [dirArgument = 'dist', ...words] = process.argv.slice(2);
-const dir = resolve(dirArgument);
-const queries = words.length > 0 ? words : ['certificate', 'checkout', 'redis'];
-
-// Pagefind also writes its own prebuilt UIs; the search page uses only its API.
-const unusedUi = (name: string) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name);
-console.log(`Index on disk: ${kB(await sizeOf(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await sizeOf(join(dir, 'pagefind'), (name) => !unusedUi(name)))} is what search uses`);
+/** Words searched by default: a rare one, a service and a technology. */
+const DEFAULT_QUERIES = ['certificate', 'checkout', 'redis'];
 
 /** The bytes served and the milliseconds from the last keystroke to the results painted, for typing `word`. */
 async function measureQuery(page: Page, served: ServedFile[], word: string): Promise<{ bytes: number; ms: number }> {
@@ -72,39 +61,75 @@ interface BenchMarks {
   painted?: number;
 }
 
-const server = await serveDirectory(dir);
-const browser = await launchChromium();
-try {
-  for (const word of queries) {
-    const loads: number[] = [];
-    const cold: { bytes: number; ms: number }[] = [];
-    const warm: { bytes: number; ms: number }[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      for (const warmUp of [undefined, WARM_UP]) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        const errors = collectErrors(page);
-        server.served.length = 0;
-        await page.goto(`${server.origin}/search/`);
-        await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
-        if (warmUp) {
-          // Another word first: the index chunk is then loaded, and only this word's results remain to fetch.
-          await measureQuery(page, server.served, warmUp);
-          warm.push(await measureQuery(page, server.served, word));
-        } else {
-          loads.push(sum(server.served));
-          cold.push(await measureQuery(page, server.served, word));
-        }
-        if (errors.length > 0) throw new Error(errors.join('\n'));
-        await context.close();
-      }
-    }
-    const report = (runs: { bytes: number; ms: number }[]) =>
-      `${kB(median(runs.map((run) => run.bytes)))} transferred, ${Math.round(median(runs.map((run) => run.ms)))} ms from last keystroke to results painted`;
-    console.log(`“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`);
-  }
-  console.log(`(medians of ${RUNS} fresh visits; times include the search page's 120 ms pause after typing)`);
-} finally {
-  await browser.close();
-  await server.close();
+/** Opens /search/ in a fresh browser context and returns the page, the bytes its load transferred, and its errors. */
+async function openSearchPage(browser: Browser, origin: string, served: ServedFile[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  served.length = 0;
+  await page.goto(`${origin}/search/`);
+  await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
+  return { context, page, errors, loadBytes: sum(served) };
 }
+
+/**
+ * The bytes the first search on a fresh /search/ transfers (the search code,
+ * the index chunks, filters and result fragments it fetches), the largest over `queries`.
+ */
+export async function measureSearchTransfer(dir: string, queries: readonly string[] = DEFAULT_QUERIES): Promise<number> {
+  const server = await serveDirectory(dir);
+  const browser = await launchChromium();
+  try {
+    let largest = 0;
+    for (const word of queries) {
+      const { context, page, errors } = await openSearchPage(browser, server.origin, server.served);
+      largest = Math.max(largest, (await measureQuery(page, server.served, word)).bytes);
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+      await context.close();
+    }
+    return largest;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [dirArgument = 'dist', ...words] = process.argv.slice(2);
+  const dir = resolve(dirArgument);
+  const queries = words.length > 0 ? words : DEFAULT_QUERIES;
+  console.log(`Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)))} is what search uses`);
+  const server = await serveDirectory(dir);
+  const browser = await launchChromium();
+  try {
+    for (const word of queries) {
+      const loads: number[] = [];
+      const cold: { bytes: number; ms: number }[] = [];
+      const warm: { bytes: number; ms: number }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        for (const warmUp of [undefined, WARM_UP]) {
+          const { context, page, errors, loadBytes } = await openSearchPage(browser, server.origin, server.served);
+          if (warmUp) {
+            // Another word first: the index chunk is then loaded, and only this word's results remain to fetch.
+            await measureQuery(page, server.served, warmUp);
+            warm.push(await measureQuery(page, server.served, word));
+          } else {
+            loads.push(loadBytes);
+            cold.push(await measureQuery(page, server.served, word));
+          }
+          if (errors.length > 0) throw new Error(errors.join('\n'));
+          await context.close();
+        }
+      }
+      const report = (runs: { bytes: number; ms: number }[]) =>
+        `${kB(median(runs.map((run) => run.bytes)))} transferred, ${Math.round(median(runs.map((run) => run.ms)))} ms from last keystroke to results painted`;
+      console.log(`“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`);
+    }
+    console.log(`(medians of ${RUNS} fresh visits; times include the search page's 120 ms pause after typing)`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,45 @@
+/** The benchmark's report: Markdown tables, readable in a terminal and ready for the README. */
+import type { BenchResults, TargetResult } from './targets';
+
+/** A Markdown table with columns padded to line up in a terminal. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MiB`;
+const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
+
+/** The measurements, then the targets with PASS or FAIL. */
+export function formatReport(results: BenchResults, targets: readonly TargetResult[]): string {
+  const { product, floor, corpus, machine } = results;
+  const cpu = (value: number | null) => (value === null ? 'n/a' : seconds(value));
+  const measurements = markdownTable(
+    ['Measurement', 'Postmortems site', 'Bare Astro floor'],
+    [
+      ['Cold build (median)', seconds(product.seconds), seconds(floor.seconds)],
+      ['CPU time of the build', cpu(product.cpuSeconds), cpu(floor.cpuSeconds)],
+      ['ms per postmortem', (product.msPerPostmortem).toFixed(1), ((floor.seconds * 1000) / corpus.count).toFixed(1)],
+      ['Peak memory (largest process)', mib(product.peakRssBytes), mib(floor.peakRssBytes)],
+      ['Warm rebuild after one edit', seconds(product.warmSeconds), ''],
+      ...(results.scaling?.points ?? []).map((point) => [`Cold build of ${point.count}`, `${seconds(point.seconds)}, ${point.marginalMsPerPostmortem.toFixed(1)} ms per extra postmortem`, '']),
+      ['`npm run check`, whole corpus', seconds(results.check.wholeSeconds), ''],
+      ['`npm run check`, one file', `${results.check.oneFileSeconds.toFixed(2)} s`, ''],
+      ['Postmortem page, gzipped', `median ${kB(results.weight.pageGzipMedianBytes)}, largest ${kB(results.weight.pageGzipMaxBytes)}`, ''],
+      ['CSS, gzipped', kB(results.weight.cssGzipBytes), ''],
+      ['Pagefind index', kB(results.weight.searchIndexBytes), ''],
+      ['One search transfers', results.searchQueryBytes === null ? 'not measured' : kB(results.searchQueryBytes), ''],
+    ],
+  );
+  const verdicts = markdownTable(
+    ['Target', 'Measured', 'Result'],
+    targets.map((target) => [target.description, target.measured, verdict(target.pass)]),
+  );
+  const heading =
+    `${corpus.count} synthetic postmortems (${corpus.format}, ${corpus.pagesBuilt} pages built), median of ${results.runs} runs, ` +
+    `on ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.map((load) => load.toFixed(1)).join(', ')})`;
+  return `${heading}\n\n${measurements}\n\n${verdicts}\n`;
+}

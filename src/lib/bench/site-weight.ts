@@ -1,0 +1,84 @@
+/**
+ * What a built site weighs for its readers: postmortem pages and their CSS
+ * gzipped (as a host serves them), the search index on disk, and which pages
+ * ship client JavaScript.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { glob } from 'tinyglobby';
+import { median } from '../stats';
+
+const gzipped = promisify(gzip);
+
+/** Pagefind also writes its prebuilt UIs; the search page uses only its API, so they are never downloaded. */
+export const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+
+/** Bytes of the files under `dir` whose names pass `keep`. */
+export async function folderBytes(dir: string, keep: (name: string) => boolean = () => true): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && keep(entry.name)) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** Size of `text` gzipped at the default level, in bytes. */
+export async function gzipBytes(text: string | Buffer): Promise<number> {
+  return (await gzipped(text)).length;
+}
+
+/** Stylesheets a page links to, as paths in the site (`/_astro/x.css`). */
+export function linkedStylesheets(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].flatMap(([tag]) => {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    return href ? [href] : [];
+  });
+}
+
+/** `<script>` elements that run code (JSON data blocks do not). */
+export function countScripts(html: string): number {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attributes]) => !/\btype="application\/(ld\+)?json"/.test(attributes ?? '')).length;
+}
+
+/** What the postmortem pages and the rest of the site weigh. */
+export interface SiteWeight {
+  postmortemPages: number;
+  /** Gzipped HTML of one postmortem page: median and largest. */
+  pageGzipBytes: { median: number; max: number };
+  /** Every stylesheet a postmortem page links to, gzipped and added up. */
+  cssGzipBytes: number;
+  /** Pagefind's index as the search page downloads it (the unused prebuilt UIs left out). */
+  searchIndexBytes: number;
+  /** Pages outside `/search/` with a `<script>`, relative to the output folder. */
+  pagesWithScripts: string[];
+}
+
+/** Weighs the site built into `outDir`, served from `base` (`/` or `/sub/`). */
+export async function weighSite(outDir: string, base = '/'): Promise<SiteWeight> {
+  const pages = await glob('**/*.html', { cwd: outDir });
+  const postmortemPages = pages.filter((page) => page.startsWith('postmortems/'));
+  const pageSizes: number[] = [];
+  const pagesWithScripts: string[] = [];
+  const stylesheets = new Set<string>();
+  for (const page of pages) {
+    const html = await readFile(join(outDir, page), 'utf8');
+    if (page !== 'search/index.html' && countScripts(html) > 0) pagesWithScripts.push(page);
+    if (!page.startsWith('postmortems/')) continue;
+    pageSizes.push(await gzipBytes(html));
+    for (const href of linkedStylesheets(html)) stylesheets.add(href);
+  }
+  let cssGzipBytes = 0;
+  for (const href of stylesheets) {
+    const path = posix.relative(base, new URL(href, 'https://site.invalid/').pathname);
+    cssGzipBytes += await gzipBytes(await readFile(join(outDir, path)));
+  }
+  return {
+    postmortemPages: postmortemPages.length,
+    pageGzipBytes: { median: median(pageSizes) ?? 0, max: Math.max(0, ...pageSizes) },
+    cssGzipBytes,
+    searchIndexBytes: await folderBytes(join(outDir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)).catch(() => 0),
+    pagesWithScripts,
+  };
+}

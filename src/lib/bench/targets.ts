@@ -1,0 +1,135 @@
+/**
+ * What the benchmark measures and the targets it holds the site to (issue 7):
+ * builds within 20% of bare Astro, no per-page cost that grows with the corpus,
+ * fast warm rebuilds and checks, light pages and light searches.
+ */
+
+/** Median figures of one site's cold builds of the corpus. */
+export interface ColdBuild {
+  seconds: number;
+  cpuSeconds: number | null;
+  peakRssBytes: number;
+}
+
+/** Cold builds of the product at one corpus size, for the per-page cost. */
+export interface ScalingPoint {
+  count: number;
+  seconds: number;
+  /** (build − build of `fixedCount` postmortems) ÷ (count − fixedCount): the cost of one more postmortem. */
+  marginalMsPerPostmortem: number;
+}
+
+/** Everything one benchmark run measured. */
+export interface BenchResults {
+  /** When and where it ran. */
+  machine: { cpuModel: string; cores: number; memoryGiB: number; node: string; platform: string; loadAverageAtStart: number[] };
+  date: string;
+  corpus: { count: number; format: 'md' | 'mdx'; pagesBuilt: number };
+  runs: number;
+  product: ColdBuild & { msPerPostmortem: number; warmSeconds: number };
+  floor: ColdBuild;
+  /** Fixed cost (a build of a tiny corpus) and the per-page cost at other sizes; `null` when skipped. */
+  scaling: { fixedCount: number; fixedSeconds: number; points: ScalingPoint[] } | null;
+  check: { wholeSeconds: number; oneFileSeconds: number };
+  weight: { pageGzipMedianBytes: number; pageGzipMaxBytes: number; cssGzipBytes: number; searchIndexBytes: number; pagesWithScripts: string[] };
+  /** Bytes the first search on a fresh /search/ transfers, the largest over the words tried; `null` when skipped. */
+  searchQueryBytes: number | null;
+}
+
+/** One target and whether the run met it. */
+export interface TargetResult {
+  id: string;
+  /** The target in words, with its limit. */
+  description: string;
+  /** The measured figure, formatted. */
+  measured: string;
+  /** `null` when it was not measured in this run. */
+  pass: boolean | null;
+}
+
+const KB = 1024;
+export const TARGETS = {
+  buildTimeRatio: 1.2,
+  buildMemoryRatio: 1.2,
+  perPageGrowth: 0.15,
+  warmShare: 0.25,
+  checkWholeSeconds: 10,
+  checkOneFileSeconds: 1,
+  pageGzipBytes: 20 * KB,
+  cssGzipBytes: 10 * KB,
+  searchQueryBytes: 150 * KB,
+} as const;
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+const kB = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** Evaluates every target against `results`. */
+export function evaluateTargets(results: BenchResults): TargetResult[] {
+  const timeRatio = results.product.seconds / results.floor.seconds;
+  const memoryRatio = results.product.peakRssBytes / results.floor.peakRssBytes;
+  const [small, large] = results.scaling?.points ?? [];
+  const growth = small && large ? large.marginalMsPerPostmortem / small.marginalMsPerPostmortem - 1 : undefined;
+  const warmShare = results.product.warmSeconds / results.product.seconds;
+  return [
+    {
+      id: 'build-time',
+      description: `full build ≤ ${TARGETS.buildTimeRatio}× the floor's time`,
+      measured: `${timeRatio.toFixed(2)}× (${results.product.seconds.toFixed(1)} s vs ${results.floor.seconds.toFixed(1)} s)`,
+      pass: timeRatio <= TARGETS.buildTimeRatio,
+    },
+    {
+      id: 'build-memory',
+      description: `full build ≤ ${TARGETS.buildMemoryRatio}× the floor's peak memory`,
+      measured: `${memoryRatio.toFixed(2)}× (${(results.product.peakRssBytes / KB ** 3).toFixed(2)} GiB vs ${(results.floor.peakRssBytes / KB ** 3).toFixed(2)} GiB)`,
+      pass: memoryRatio <= TARGETS.buildMemoryRatio,
+    },
+    {
+      id: 'per-page-cost',
+      description: `ms per postmortem at ${large?.count ?? 4000} within ${percent(TARGETS.perPageGrowth)} of that at ${small?.count ?? 1000}`,
+      measured: small && large && growth !== undefined ? `${large.marginalMsPerPostmortem.toFixed(1)} vs ${small.marginalMsPerPostmortem.toFixed(1)} ms (${growth >= 0 ? '+' : ''}${percent(growth)})` : 'not measured',
+      pass: growth === undefined ? null : Math.abs(growth) <= TARGETS.perPageGrowth,
+    },
+    {
+      id: 'warm-rebuild',
+      description: `rebuild after one edit ≤ ${percent(TARGETS.warmShare)} of the cold build`,
+      measured: `${percent(warmShare)} (${results.product.warmSeconds.toFixed(1)} s)`,
+      pass: warmShare <= TARGETS.warmShare,
+    },
+    {
+      id: 'check-whole',
+      description: `npm run check on the corpus ≤ ${TARGETS.checkWholeSeconds} s`,
+      measured: `${results.check.wholeSeconds.toFixed(2)} s`,
+      pass: results.check.wholeSeconds <= TARGETS.checkWholeSeconds,
+    },
+    {
+      id: 'check-one-file',
+      description: `npm run check on one changed file ≤ ${TARGETS.checkOneFileSeconds} s`,
+      measured: `${results.check.oneFileSeconds.toFixed(2)} s`,
+      pass: results.check.oneFileSeconds <= TARGETS.checkOneFileSeconds,
+    },
+    {
+      id: 'page-weight',
+      description: `postmortem page ≤ ${kB(TARGETS.pageGzipBytes)} HTML gzipped`,
+      measured: `largest ${kB(results.weight.pageGzipMaxBytes)}, median ${kB(results.weight.pageGzipMedianBytes)}`,
+      pass: results.weight.pageGzipMaxBytes <= TARGETS.pageGzipBytes,
+    },
+    {
+      id: 'css-weight',
+      description: `CSS ≤ ${kB(TARGETS.cssGzipBytes)} gzipped`,
+      measured: kB(results.weight.cssGzipBytes),
+      pass: results.weight.cssGzipBytes <= TARGETS.cssGzipBytes,
+    },
+    {
+      id: 'no-client-js',
+      description: 'no client JavaScript outside /search/',
+      measured: results.weight.pagesWithScripts.length === 0 ? 'none' : `${results.weight.pagesWithScripts.length} pages, e.g. ${results.weight.pagesWithScripts[0]}`,
+      pass: results.weight.pagesWithScripts.length === 0,
+    },
+    {
+      id: 'search-query',
+      description: `one search transfers ≤ ${kB(TARGETS.searchQueryBytes)}`,
+      measured: results.searchQueryBytes === null ? 'not measured' : kB(results.searchQueryBytes),
+      pass: results.searchQueryBytes === null ? null : results.searchQueryBytes <= TARGETS.searchQueryBytes,
+    },
+  ];
+}
