@@ -12,7 +12,9 @@ export const mdxImports: LintRule = {
   id: 'mdx-imports',
   severity: 'error',
   needsTree: true,
-  appliesTo: (document) => document.isMdx,
+  // ESM starts a line with `import` or `export`; JSX and expressions (`<`, `{`) are what make MDX fail to parse,
+  // so a body with none of them is neither parsed nor at risk of a syntax error.
+  appliesTo: (document) => document.isMdx && /[<{]|^[ \t]*(?:import|export)\b/m.test(document.file.body),
   description: 'In MDX, `import` only from the project\'s MDX components folder (`src/components/mdx/`) and no `export`.',
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;
