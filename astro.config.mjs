@@ -16,6 +16,9 @@ export default defineConfig({
   // Separate caches let several builds run side by side (tests, benchmarks) and let CI keep one between runs.
   ...(process.env.POSTMORTEMS_CACHE_DIR ? { cacheDir: process.env.POSTMORTEMS_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Four pages at a time: rendering one page overlaps writing others (and their copies in the incremental-build
+  // cache); a fifth of the page-generation time on a 2-core machine, byte-identical output.
+  build: { concurrency: 4 },
   // Mermaid fences stay plain text so the diagrams integration can render them.
   markdown: { syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] } },
   // A Content-Security-Policy in every page: Astro hashes the scripts and styles it emits,
