@@ -121,8 +121,8 @@ describe('astro build', () => {
       const first = await site.read('index.html');
       expect(first.match(/<li>\s*<ul class="meta">/g)).toHaveLength(20);
       expect(first).toContain('Page 1 of 2');
-      expect(first).toContain('href="/2/"');
-      const second = await site.read('2/index.html');
+      expect(first).toContain('href="/page/2/"');
+      const second = await site.read('page/2/index.html');
       expect(second).toContain('Incident 01');
       expect(second).not.toContain('Incident 25');
       expect(existsSync(join(site.outDir, 'tags/many/2/index.html'))).toBe(true);

@@ -9,6 +9,11 @@ export function createSitePaths(base: string) {
   const at = (path: string) => `${root}${path}`;
   return {
     home: () => root,
+    /**
+     * Page `n` (1-based) of the list of all postmortems: `/`, then `/page/2/`, …
+     * Not `/2/`: `/404/` is taken by the not-found page, and 8,061 postmortems make a page 404.
+     */
+    homePage: (n: number) => (n <= 1 ? root : at(`page/${n}/`)),
     /** Page `n` (1-based) of a paginated list whose first page is `first`. */
     page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
     postmortem: (id: string) => at(`postmortems/${id}/`),
