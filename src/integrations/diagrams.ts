@@ -26,8 +26,9 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 
 /** Draws every diagram in one browser session; resolves to SVG markup per source. */
 async function renderWithChromium(executablePath: string, sources: string[]): Promise<string[]> {
-  // Loaded only when a page has a diagram: importing playwright costs every build half a second.
-  const { chromium } = await import('playwright-core');
+  // Loaded only when a page has a diagram, since loading playwright costs every build half a second;
+  // through require, because a dynamic import() here would go to Vite's module runner, closed by now.
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
