@@ -14,8 +14,6 @@ export function createSitePaths(base: string) {
      * Not `/2/`: `/404/` is taken by the not-found page, and 8,061 postmortems make a page 404.
      */
     homePage: (n: number) => (n <= 1 ? root : at(`page/${n}/`)),
-    /** Page `n` (1-based) of a paginated list whose first page is `first`. */
-    page: (first: string, n: number) => (n <= 1 ? first : `${first}${n}/`),
     postmortem: (id: string) => at(`postmortems/${id}/`),
     tags: () => at('tags/'),
     tag: (tag: string) => at(`tags/${tag}/`),
