@@ -1,15 +1,16 @@
 /**
- * A worker thread of `checkContentFolder`: checks each batch of files it is
- * sent with the setup it was started with, and answers with what it found.
+ * A worker thread of `checkContentFolder`: takes batches from the shared queue
+ * it was started with until none are left, and sends back what it found in each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFiles, type CheckSetup } from './content-folder';
+import { checkFiles, takeBatch, type WorkerMessage, type WorkerSetup } from './content-folder';
 
-const setup = workerData as CheckSetup;
+const queue = workerData as WorkerSetup;
+const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-parentPort!.on('message', (batch: string[]) => {
-  checkFiles(batch, setup).then(
-    (result) => parentPort!.postMessage(result),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-});
+try {
+  for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue)) send({ index, result: await checkFiles(queue.batches[index]!, queue.setup) });
+  send({ done: true });
+} catch (error) {
+  send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

@@ -116,7 +116,7 @@ export async function checkFiles(relativePaths: readonly string[], setup: CheckS
     const file = validatePostmortemSource({ file: displayPath(setup.root, absolutePath), relativePath, source }, schema);
     validated.push(file);
     problems.push(...file.problems);
-    if (rules && setup.lintContext) problems.push(...lintDocument(new LintDocument(file, absolutePath, source), setup.lintContext, rules));
+    if (rules && setup.lintContext) problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
   }
   problems.push(...checkCorpus(validated, setup.known));
   return { files: validated.map(({ file, id, raw, data }) => ({ file, id, raw, data })), problems };
@@ -125,33 +125,48 @@ export async function checkFiles(relativePaths: readonly string[], setup: CheckS
 /** The worker's module; it runs TypeScript through tsx, already loaded when this process runs under it. */
 const WORKER_URL = new URL('./content-folder-worker.ts', import.meta.url);
 
-function startWorker(setup: CheckSetup): Worker {
-  const underTsx = process.execArgv.some((argument) => argument.includes('tsx'));
-  return new Worker(WORKER_URL, { workerData: setup, execArgv: underTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] });
+/**
+ * What a worker thread is started with: the setup, every batch, and the count
+ * of batches taken so far, shared by all threads. Each thread takes the next
+ * batch itself, so a worker never waits for a busy main thread to hand it one.
+ */
+export interface WorkerSetup {
+  setup: CheckSetup;
+  batches: string[][];
+  /** One counter in shared memory: batches taken by any thread; taken with `takeBatch`. */
+  taken: Int32Array;
+}
+
+/** What a worker thread sends back: one batch checked, the end of its work, or why it stopped. */
+export type WorkerMessage = { index: number; result: CheckedFolder } | { done: true } | { error: string };
+
+/** The index of the next batch nobody has taken, or `undefined` when all are taken. */
+export function takeBatch({ batches, taken }: Pick<WorkerSetup, 'batches' | 'taken'>): number | undefined {
+  const index = Atomics.add(taken, 0, 1);
+  return index < batches.length ? index : undefined;
 }
 
 /**
- * Sends batches to `worker` until `next` runs dry; resolves to each batch with
- * what the worker found in it. A worker that fails (it could not start, say)
- * stops taking batches; the caller checks whatever it left.
+ * Starts a worker that puts each batch it checks into `results`, by index, and
+ * resolves when it stops. A worker that fails stops taking batches; the caller checks whatever it left.
  */
-function drainWith(worker: Worker, next: () => string[] | undefined): Promise<[string[], CheckedFolder][]> {
-  const answered: [string[], CheckedFolder][] = [];
-  let sent: string[] | undefined;
+function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>): Promise<void> {
+  const underTsx = process.execArgv.some((argument) => argument.includes('tsx'));
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_URL, { workerData: workerSetup, execArgv: underTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] });
+  } catch {
+    // Node flags a worker may not take (`--max-semi-space-size`, say): this thread does the work alone.
+    return Promise.resolve();
+  }
   return new Promise((done) => {
-    const stop = () => void worker.terminate().then(() => done(answered));
-    const send = () => {
-      sent = next();
-      if (sent) worker.postMessage(sent);
+    const stop = () => void worker.terminate().then(() => done());
+    worker.on('message', (message: WorkerMessage) => {
+      if ('index' in message) results.set(message.index, message.result);
       else stop();
-    };
-    worker.on('message', (result: CheckedFolder | { error: string }) => {
-      if ('error' in result) return stop();
-      answered.push([sent!, result]);
-      send();
     });
     worker.on('error', stop);
-    worker.once('online', send);
+    worker.on('exit', () => done());
   });
 }
 
@@ -169,19 +184,18 @@ export async function checkContentFolder({ root, contentDir, schema, only, lint,
   };
   // Batches keep their place, so the result is in the order of `selected` however the threads share them.
   const batches = Array.from({ length: Math.ceil(selected.length / BATCH_SIZE) }, (_, index) => selected.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE));
-  const results = new Map<string[], CheckedFolder>();
-  let taken = 0;
-  const next = () => batches[taken++];
-  const threads = Array.from({ length: Math.min(workers, batches.length - 1) }, () => drainWith(startWorker(setup), next));
+  const queue = { batches, taken: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+  const results = new Map<number, CheckedFolder>();
+  const threads = Array.from({ length: Math.min(workers, batches.length - 1) }, () => runWorker({ setup, ...queue }, results));
   try {
-    for (let batch = next(); batch; batch = next()) results.set(batch, await checkFiles(batch, setup, lint?.rules));
+    for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue)) results.set(index, await checkFiles(batches[index]!, setup, lint?.rules));
   } finally {
     // On an error here, let the workers finish the batch in hand and take no more.
-    taken = batches.length;
-    for (const [batch, result] of (await Promise.all(threads)).flat()) results.set(batch, result);
+    Atomics.store(queue.taken, 0, batches.length);
+    await Promise.all(threads);
   }
   // What a failed worker left undone, this thread checks: the same code, so a real error surfaces here.
-  for (const batch of batches) if (!results.has(batch)) results.set(batch, await checkFiles(batch, setup, lint?.rules));
-  const ordered = batches.map((batch) => results.get(batch)!);
+  for (const [index, batch] of batches.entries()) if (!results.has(index)) results.set(index, await checkFiles(batch, setup, lint?.rules));
+  const ordered = batches.map((_, index) => results.get(index)!);
   return { files: ordered.flatMap((result) => result.files), problems: ordered.flatMap((result) => result.problems) };
 }

@@ -121,7 +121,7 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
             // A file changed while `astro dev` runs: validate it on its own.
             const source = await readFile(entry.filePath, 'utf8');
             const validated = validatePostmortemSource({ file, relativePath: relative(contentDir, entry.filePath), source }, schema);
-            failOn([...validated.problems, ...lintDocument(new LintDocument(validated, entry.filePath, source), lintContext, BUILD_RULES)]);
+            failOn([...validated.problems, ...lintDocument(new LintDocument(validated, entry.filePath), lintContext, BUILD_RULES)]);
             raw = validated.raw;
           }
           return context.parseData({ ...entry, data: raw as TData });

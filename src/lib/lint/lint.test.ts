@@ -7,6 +7,8 @@ import { createPostmortemSchema } from '../../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { validatePostmortemSource } from '../validate';
 import { ALL_RULES, BUILD_RULES, createLintContext, LintDocument, lintDocument } from './index';
+import { mayHoldJavaScriptUrl } from './rules/safe-links';
+import { frontmatterStrings } from './text';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 const root = mkdtempSync(join(tmpdir(), 'lint-'));
@@ -40,7 +42,7 @@ A connection pool was halved by a configuration change, and requests queued.
 function lint(source: string, { name = '2024-03-14-checkout.md', rules = ALL_RULES } = {}) {
   const absolutePath = join(root, 'postmortems', name);
   const file = validatePostmortemSource({ file: `postmortems/${name}`, relativePath: name, source }, schema);
-  return lintDocument(new LintDocument(file, absolutePath, source), context, rules);
+  return lintDocument(new LintDocument(file, absolutePath), context, rules);
 }
 
 const found = (problems: ReturnType<typeof lint>, rule: string) =>
@@ -85,6 +87,12 @@ describe('safe-links', () => {
     ]);
   });
 
+  test('only bodies that could spell javascript: are looked at', () => {
+    expect(mayHoldJavaScriptUrl('see [the runbook](https://example.com/java-script-errors)')).toBe(false);
+    expect(mayHoldJavaScriptUrl('<a href="JaVa\u0000Scr\tipt:x">')).toBe(true);
+    expect(mayHoldJavaScriptUrl('<a href="&#106;avascript:x">')).toBe(true);
+  });
+
   test('accepts http(s) and relative links', () => {
     expect(found(lint(`${frontmatter()}${GOOD_BODY}\n[a](https://example.com) [b](../other/)\n`), 'safe-links')).toEqual([]);
   });
@@ -102,6 +110,30 @@ describe('mdx-imports', () => {
       `${FRONTMATTER_LINES + 2}:1 error import from \`node:fs\` is not allowed; postmortems may import only components from src/components/mdx/`,
       `${FRONTMATTER_LINES + 3}:1 error \`export\` is not allowed in a postmortem; keep data in the frontmatter`,
     ]);
+  });
+});
+
+describe('frontmatterStrings', () => {
+  test('lists every string with its path, once per frontmatter', () => {
+    const frontmatter = { title: 'T', timeline: [{ at: '09:12', event: 'Paged' }], impact: { usersAffectedPercent: 5 } };
+    expect(frontmatterStrings(frontmatter)).toEqual([
+      { path: ['title'], value: 'T' },
+      { path: ['timeline', 0, 'at'], value: '09:12' },
+      { path: ['timeline', 0, 'event'], value: 'Paged' },
+    ]);
+    expect(frontmatterStrings(frontmatter)).toBe(frontmatterStrings(frontmatter));
+  });
+});
+
+describe('positions in the body', () => {
+  test('are the file\'s lines and columns with a byte-order mark and CRLF line endings', () => {
+    const source = `\uFEFF${frontmatter()}${GOOD_BODY}\nIt was human error.\n`.replaceAll('\n', '\r\n');
+    expect(found(lint(source), 'blameless').map((line) => line.split(' ')[0])).toEqual([`${FRONTMATTER_LINES + 10}:8`]);
+  });
+
+  test('are right when the body opens with a thematic break, which is not a second frontmatter', () => {
+    const source = `${frontmatter()}---\n\nA careless deploy.\n\n---\n${GOOD_BODY}`;
+    expect(found(lint(source), 'blameless').map((line) => line.split(' ')[0])).toEqual([`${FRONTMATTER_LINES + 3}:3`]);
   });
 });
 

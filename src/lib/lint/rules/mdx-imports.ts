@@ -20,9 +20,8 @@ export const mdxImports: LintRule = {
     if (!document.tree || !document.isMdx) return;
     for (const node of document.nodes('mdxjsEsm')) {
       const statements = node.data?.estree?.body ?? [];
-      const base = node.position?.start ?? { line: 1, column: 1 };
       for (const statement of statements) {
-        const position = { line: statement.loc?.start.line ?? base.line, column: (statement.loc?.start.column ?? base.column - 1) + 1 };
+        const position = document.positionAt(statement.range?.[0] ?? node.position?.start.offset ?? 0);
         if (statement.type === 'ImportDeclaration') {
           const source = String(statement.source.value);
           const target = source.startsWith('.') ? resolve(dirname(document.absolutePath), source) : undefined;

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+const dir = '/tmp/c1k';
+const sources = readdirSync(dir).map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+const cut = (s: string) => s.indexOf('\n---\n', 4) + 5;
+const bodies = sources.map((s) => s.slice(cut(s)));
+const fenced = sources.map((s) => '---\n' + '\n'.repeat(s.slice(0, cut(s)).split('\n').length - 3) + '---\n' + s.slice(cut(s)));
+const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
+const bodyOnly = unified().use(remarkParse).use(remarkMdx);
+for (let round = 0; round < 4; round++) {
+  for (const [name, parser, inputs] of [['full', full, sources], ['body', bodyOnly, bodies], ['fenced', full, fenced]] as const) {
+    const t = performance.now();
+    for (const s of inputs) parser.parse(s);
+    console.log(round, name, (performance.now() - t).toFixed(0), 'ms');
+  }
+}
+const t = full.parse(fenced[0]!); console.log(JSON.stringify(t.children[0]).slice(0,200), t.children[1]!.position);
