@@ -37,6 +37,18 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks every MDX module with a directive the bundler warns it cannot keep, harmlessly
+        // (withastro/astro#18087): one eleven-line warning per postmortem buried every other line of the build log.
+        onLog(level, log, print) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+          print(level, log);
+        },
+      },
+    },
+  },
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   // Incremental builds: a page whose cacheKey (src/lib/page-keys.ts) and template are unchanged is copied from the cache.
   experimental: { contentIntellisense: true, incrementalBuild: true },

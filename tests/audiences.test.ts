@@ -100,4 +100,9 @@ describe('the internal build of the same source', () => {
     expect(await site.read('index.html')).toContain('4 postmortems');
     expect(await site.read('index.html')).not.toContain('Canarydraft');
   });
+
+  test('logs no bundler warning for its MDX postmortems', () => {
+    expect(site.output).toContain('[build] Complete!');
+    expect(site.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  });
 });
