@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { buildSearchIndex, type PagefindApi } from './search-index';
+import { buildSearchIndex, UNUSED_BUNDLE_FILES, type PagefindApi } from './search-index';
 
 async function writePage(root: string, path: string, body: string): Promise<void> {
   await mkdir(join(root, path, '..'), { recursive: true });
@@ -25,6 +25,8 @@ describe('buildSearchIndex', () => {
 
     expect(result).toEqual({ pageCount: 2, outputPath: join(root, 'pagefind/') });
     expect(existsSync(join(root, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(root, 'pagefind/pagefind-worker.js'))).toBe(true);
+    expect(UNUSED_BUNDLE_FILES.filter((file) => existsSync(join(root, 'pagefind', file)))).toEqual([]);
     const entry = JSON.parse(await readFile(join(root, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(2);
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^Indexed 2 postmortem pages for search in \d+ ms\.$/));

@@ -6,6 +6,8 @@
  * sample site it adds a median 72 ms, against 85 ms for `pagefind --site dist`
  * run after the build (which starts Node a second time).
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -18,6 +20,20 @@ import * as pagefind from 'pagefind';
  * whole pages, since none carries `data-pagefind-body`).
  */
 export const INDEXED_PAGES = 'postmortems/**/*.html';
+
+/**
+ * Pagefind's ready-made search interfaces, written with every index. /search/
+ * talks to `pagefind.js` directly, so these 430 kB would only be deployed, never loaded.
+ */
+export const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 /** The parts of Pagefind's Node API the build uses; tests pass a stand-in. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -54,6 +70,7 @@ export async function buildSearchIndex({
     assertNoErrors('read the built pages', added.errors);
     const written = await created.index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
+    await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     logger.info(`Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms.`);
     return { pageCount: added.page_count, outputPath };
   } catch (cause) {
