@@ -64,4 +64,30 @@ describe('relatedLinks', () => {
   test('respects a smaller limit', () => {
     expect(ids(relatedLinks(records, 1), 'x')).toEqual(['both:5']);
   });
+
+  test('finds what ranking every pair would, in a corpus with many ties', () => {
+    // Small pools, so that most pairs share something and scores tie often.
+    const pick = <T>(pool: readonly T[], seed: number, count: number) => Array.from({ length: count }, (_, index) => pool[(seed * 7 + index * 13) % pool.length]!);
+    const corpus = sorted(
+      ...Array.from({ length: 300 }, (_, index) =>
+        postmortemRecord(`pm-${String(index).padStart(3, '0')}`, {
+          ...on(String(1 + (index % 28)).padStart(2, '0')),
+          services: pick(['api', 'db', 'edge', 'queue', 'search'], index, 1 + (index % 2)),
+          tags: pick(['dns', 'tls', 'postgres', 'deploy', 'memory', 'disk'], index * 3, index % 3),
+          trigger: pick(['deploy', 'config-change', 'unknown', 'traffic-surge'], index, 1)[0],
+          related: index % 10 === 0 ? [`pm-${String(index + 1).padStart(3, '0')}`] : [],
+        }),
+      ),
+    );
+    const byPair = (record: (typeof corpus)[number], position: number) =>
+      corpus
+        .map((other, otherPosition) => ({ id: other.id, otherPosition, score: sharedTraits(record.data, other.data).score }))
+        .filter(({ id, otherPosition, score }) => otherPosition !== position && !record.data.related.includes(id) && score >= MIN_RELATED_SCORE)
+        .sort((a, b) => b.score - a.score || a.otherPosition - b.otherPosition)
+        .slice(0, 3)
+        .map(({ id, score }) => `${id}:${score}`);
+
+    const links = relatedLinks(corpus);
+    corpus.forEach((record, position) => expect(ids(links, record.id).filter((link) => !link.includes('explicit')), record.id).toEqual(byPair(record, position)));
+  });
 });
