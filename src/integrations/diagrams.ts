@@ -5,7 +5,7 @@
  * next to the site and loaded by the pages that have a diagram, and only by them.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
 import { allowInlineStyles, inlineStyles } from '../lib/csp';
 import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from '../lib/diagrams';
+import { builtPages } from './built-pages';
 
 const require = createRequire(import.meta.url);
 
@@ -71,9 +72,7 @@ export default function diagrams(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const pages = await glob('**/*.html', { cwd: outDir });
         const withDiagrams: { path: string; html: string; sources: string[] }[] = [];
-        for (const page of pages) {
-          const path = join(outDir, page);
-          const html = await readFile(path, 'utf8');
+        for await (const { path, html } of builtPages(outDir, pages)) {
           const sources = findMermaidSources(html);
           if (sources.length > 0) withDiagrams.push({ path, html, sources });
         }

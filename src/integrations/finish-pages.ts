@@ -4,13 +4,14 @@
  * must lead to a file — a dangling one fails the build, naming the page and the link.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
 import { findDanglingLinks, secureExternalLinks, type DanglingLink } from '../lib/links';
+import { builtPages } from './built-pages';
 
 /**
  * @param after work still running on the built pages (the search index, built
@@ -36,8 +37,7 @@ export default function finishPages({ after = async () => {} }: { after?: () => 
         // Only pages that change are kept in memory; the rest are checked and let go.
         const changed = new Map<string, string>();
         const dangling: DanglingLink[] = [];
-        for (const page of pages) {
-          const html = await readFile(join(outDir, page), 'utf8');
+        for await (const { page, html } of builtPages(outDir, pages)) {
           const secured = secureExternalLinks(html, siteOrigin);
           if (secured !== html) changed.set(page, secured);
           dangling.push(...findDanglingLinks(new Map([[page, secured]]), base, exists));
