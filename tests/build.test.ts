@@ -56,6 +56,9 @@ describe('astro build', () => {
       const html = await site.read('postmortems/2024-03-20-late-night-dns/index.html');
       expect(html.match(/class="day"/g)).toHaveLength(2);
       expect(html).toContain('2024-03-21');
+      // As copied, read aloud and quoted in search excerpts: time, kind and event apart.
+      const rows = [...html.matchAll(/<li class="kind-[^"]*">([\s\S]*?)<\/li>/g)].map((row) => row[1]!.replace(/<[^>]+>/g, ''));
+      expect(rows).toEqual(['23:30 on 2024-03-20 note Resolver errors begin.', '23:45 detected Paged.', '00:20 on 2024-03-21 mitigated Resolver restarted.', '00:40 resolved All clear.']);
       expect(html).toContain('Root cause and resolution');
       const checkout = await site.read('postmortems/2024-03-14-checkout-timeouts/index.html');
       expect(checkout).toContain('Alert on pool saturation');
