@@ -19,7 +19,8 @@ export default defineConfig({
   // Four pages at a time: rendering one page overlaps writing others (and their copies in the incremental-build
   // cache); a fifth of the page-generation time on a 2-core machine, byte-identical output.
   build: { concurrency: 4 },
-  // Mermaid fences stay plain text so the diagrams integration can render them.
+  // Mermaid fences stay plain text so the diagrams integration can render them. MDX uses these settings too
+  // (`mdx()` takes none of its own): MDX bodies without JSX are rendered with them while content syncs (src/lib/plain-mdx.ts).
   markdown: { syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] } },
   // A Content-Security-Policy in every page: Astro hashes the scripts and styles it emits,
   // src/integrations/diagrams.ts adds the hashes of diagram styles; nothing runs inline otherwise.

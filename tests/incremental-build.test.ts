@@ -13,23 +13,29 @@ async function filesOf(build: SiteBuild): Promise<Map<string, string>> {
 }
 
 describe('a rebuild with the cache of the last build', () => {
-  test('after editing one postmortem, writes exactly what a build from scratch writes, and validates only that file', async () => {
+  test('after editing two postmortems, writes exactly what a build from scratch writes, and validates only those files', async () => {
     const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-'));
     const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-cache-'));
-    const ids = await writeSyntheticCorpus({ dir: contentDir, count: 60, end: new Date('2024-06-01T00:00:00Z') });
+    // MDX: most bodies are rendered while syncing and kept in the cache, the ones with an <Internal> passage compiled.
+    const ids = await writeSyntheticCorpus({ dir: contentDir, count: 60, format: 'mdx', end: new Date('2024-06-01T00:00:00Z') });
     const first = await buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir });
     expect(first.exitCode, first.output).toBe(0);
 
     // A new title shows on the neighbours, the related incidents and the lists, not only on the page itself.
-    const edited = join(contentDir, `${ids[30]}.md`);
-    const source = await readFile(edited, 'utf8');
-    await writeFile(edited, `${source.replace(/^title: "/m, 'title: "Edited: ')}\nOne more lesson learned.\n`);
+    const retitled = join(contentDir, `${ids[30]}.mdx`);
+    const source = await readFile(retitled, 'utf8');
+    await writeFile(retitled, `${source.replace(/^title: "/m, 'title: "Edited: ')}\nOne more lesson learned.\n`);
+    // A body that gains a component is compiled from now on.
+    const withPassage = join(contentDir, `${ids[31]}.mdx`);
+    await writeFile(withPassage, `${await readFile(withPassage, 'utf8')}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`);
     const [warm, cold] = await Promise.all([buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir }), buildSite(contentDir)]);
     expect(warm.exitCode, warm.output).toBe(0);
     expect(cold.exitCode, cold.output).toBe(0);
 
-    expect(warm.output).toMatch(/Validated 1 of 60 postmortems in \d+ ms; the others are unchanged since the last build\./);
+    expect(warm.output).toMatch(/Validated 2 of 60 postmortems in \d+ ms; the others are unchanged since the last build\./);
+    expect(warm.output).toContain('Rendered 1 of 2 MDX postmortems to HTML while syncing');
     expect(await warm.read(`postmortems/${ids[30]}/index.html`)).toContain('Edited: ');
+    expect(await warm.read(`postmortems/${ids[31]}/index.html`)).toContain('canary-rota');
     expect(await filesOf(warm)).toEqual(await filesOf(cold));
   }, 240_000);
 });

@@ -9,14 +9,17 @@
  * one edited postmortem, not ten thousand.
  */
 import { readFile } from 'node:fs/promises';
+import { findPackageJSON } from 'node:module';
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
-import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
+import { glob, type DataStore, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import { checkContentFolder, CONTENT_PATTERNS, displayPath, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
+import { splitFrontmatter } from '../lib/frontmatter';
 import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
+import { createPlainMdxRenderer, type PlainMdxRenderer, type RenderedBody } from '../lib/plain-mdx';
 import { resolveBuildDate } from '../lib/time';
 import { idFromPath, validatePostmortemSource } from '../lib/validate';
 import { createPostmortemSchema } from '../schemas/postmortem';
@@ -38,16 +41,71 @@ function failOn(problems: readonly Problem[]): void {
 /** Where the loader keeps the key of the rules its store's entries were validated under. */
 const VALIDATED_UNDER = 'postmortems:validated-under';
 
+/** The packages whose version changes the HTML of plain MDX bodies (see `src/lib/plain-mdx.ts`). */
+const RENDERING_PACKAGES = ['satteri', '@astrojs/markdown-satteri'];
+
 /**
- * A digest of everything validation depends on besides a file's text: the
- * site's settings and the source of the validation code (`src/lib/`, `src/schemas/`,
- * the site config). When any of it changes, every file is validated again.
+ * A digest of everything an entry depends on besides its file's text: the
+ * site's settings, the Markdown settings and compiler that render plain MDX,
+ * and the source of the validation code (`src/lib/`, `src/schemas/`, the site
+ * config). When any of it changes, every file is validated and rendered again.
  */
 async function validationKey(context: LoaderContext, settings: object): Promise<string> {
   const sourceDir = fileURLToPath(new URL('..', import.meta.url));
   const sources = await findFiles(['lib/**/*.ts', 'schemas/**/*.ts', 'site.config.ts', '!**/*.test.ts'], { cwd: sourceDir });
   const texts = await Promise.all(sources.sort().map((path) => readFile(resolve(sourceDir, path), 'utf8')));
-  return context.generateDigest({ settings: JSON.stringify(settings), sources: texts.join('\0') });
+  const packages = await Promise.all(
+    RENDERING_PACKAGES.map(async (name) => {
+      const manifest = findPackageJSON(name, import.meta.url);
+      return manifest ? (JSON.parse(await readFile(manifest, 'utf8')) as { version?: string }).version : undefined;
+    }),
+  );
+  const { processor, ...markdown } = context.config.markdown;
+  return context.generateDigest({
+    settings: JSON.stringify(settings),
+    rendering: JSON.stringify({ markdown, processor: { name: processor.name, options: processor.options }, packages }),
+    sources: texts.join('\0'),
+  });
+}
+
+/** The HTML of `source` when its body is plain MDX (see `src/lib/plain-mdx.ts`), else `undefined`. */
+async function renderIfPlain(render: PlainMdxRenderer | undefined, absolutePath: string, source: string): Promise<RenderedBody | undefined> {
+  if (!render || !absolutePath.endsWith('.mdx')) return undefined;
+  return render(splitFrontmatter(source).body, pathToFileURL(absolutePath));
+}
+
+/** Renders the plain MDX files among `relativePaths` (relative to `contentDir`); their HTML by absolute path. */
+async function renderPlainFiles(render: PlainMdxRenderer | undefined, contentDir: string, relativePaths: readonly string[]): Promise<Map<string, RenderedBody>> {
+  const rendered = new Map<string, RenderedBody>();
+  const mdx = render ? relativePaths.filter((path) => path.endsWith('.mdx')) : [];
+  // A few hundred at a time, as in `filesToValidate`.
+  for (let start = 0; start < mdx.length; start += 256) {
+    await Promise.all(
+      mdx.slice(start, start + 256).map(async (relativePath) => {
+        const absolutePath = resolve(contentDir, relativePath);
+        const html = await renderIfPlain(render, absolutePath, await readFile(absolutePath, 'utf8'));
+        if (html) rendered.set(absolutePath, html);
+      }),
+    );
+  }
+  return rendered;
+}
+
+/**
+ * The store as the glob loader sees it: an MDX entry whose body was rendered
+ * here is stored with its HTML, like a Markdown entry, instead of being left
+ * for Astro to compile into a module (`deferredRender`).
+ */
+function storeRendering(store: DataStore, root: string, renderedByPath: ReadonlyMap<string, RenderedBody>): DataStore {
+  return {
+    ...store,
+    set: (entry) => {
+      const rendered = entry.deferredRender && entry.filePath ? renderedByPath.get(resolve(root, entry.filePath)) : undefined;
+      if (!rendered) return store.set(entry);
+      const { deferredRender: _, ...stored } = entry;
+      return store.set({ ...stored, rendered });
+    },
+  };
 }
 
 /**
@@ -95,6 +153,8 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       const key = await validationKey(context, { root, contentDir, schemaOptions, lint: config.lint, rules: BUILD_RULES.map((rule) => rule.id) });
       const started = performance.now();
       const only = await filesToValidate(context, contentDir, all, key);
+      // Entries made under other settings or code are made again, even from files that did not change.
+      if (!only) context.store.clear();
       const workers = parallelWorkers(only?.length ?? all.length);
       const folder = await checkContentFolder({
         root,
@@ -113,8 +173,17 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       // again through Astro's parseData cost 1.3 s at 10,000 postmortems). Astro's own reading of the frontmatter is
       // never used: it is YAML 1.1, which turns `2024-03-14T09:12:00` into a UTC Date and hides a missing offset.
       const dataByFile = new Map(folder.files.map((file) => [file.file, file.data]));
+      const render = await createPlainMdxRenderer(context.config.markdown);
+      const renderedByPath = await renderPlainFiles(render, contentDir, only ?? all);
+      const mdxFiles = (only ?? all).filter((path) => path.endsWith('.mdx')).length;
+      if (mdxFiles > 0) {
+        context.logger.info(
+          `Rendered ${renderedByPath.size} of ${mdxFiles} MDX postmortems to HTML while syncing; Astro compiles the others, which hold JSX, expressions, imports or images.`,
+        );
+      }
       await files.load({
         ...context,
+        store: storeRendering(context.store, root, renderedByPath),
         parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
           const file = displayPath(root, entry.filePath ?? '');
           let data = dataByFile.get(file);
@@ -124,6 +193,9 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
             const validated = validatePostmortemSource({ file, relativePath: relative(contentDir, entry.filePath), source }, schema);
             failOn([...validated.problems, ...lintDocument(new LintDocument(validated, entry.filePath), lintContext, BUILD_RULES)]);
             data = validated.data;
+            const rendered = await renderIfPlain(render, entry.filePath, source);
+            if (rendered) renderedByPath.set(entry.filePath, rendered);
+            else renderedByPath.delete(entry.filePath);
           }
           return data === undefined ? context.parseData(entry) : (data as unknown as TData);
         },
@@ -131,6 +203,7 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       context.meta.set(VALIDATED_UNDER, key);
       // From now on only `astro dev` reloads single files; read those afresh.
       dataByFile.clear();
+      renderedByPath.clear();
     },
   };
 }

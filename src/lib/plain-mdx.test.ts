@@ -1,0 +1,95 @@
+import { satteri } from '@astrojs/markdown-satteri';
+import type { AstroConfig } from 'astro';
+import { describe, expect, test } from 'vitest';
+import { createPlainMdxRenderer } from './plain-mdx';
+
+const fileURL = new URL('file:///postmortems/2024-03-14-checkout.mdx');
+
+/** The Markdown settings of astro.config.mjs, with the parts the renderer reads. */
+function markdownSettings(overrides: Partial<AstroConfig['markdown']> = {}): AstroConfig['markdown'] {
+  return {
+    processor: satteri(),
+    syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
+    shikiConfig: { langs: [], langAlias: {}, theme: 'github-dark', themes: {}, wrap: false, transformers: [] },
+    remarkPlugins: [],
+    rehypePlugins: [],
+    remarkRehype: {},
+    ...overrides,
+  } as AstroConfig['markdown'];
+}
+
+describe('createPlainMdxRenderer', () => {
+  test('renders with heading ids, GFM, smart punctuation and Prism, and lists the headings', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings());
+    const rendered = await render!(
+      [
+        '## Root cause',
+        '',
+        'The "pool" was full -- it\'s fixed.',
+        '',
+        '## Root cause',
+        '',
+        '| Step | Minutes |',
+        '| :--- | ------: |',
+        '| Detect | 8 |',
+        '',
+        '- [ ] Alert on saturation',
+        '',
+        '```js',
+        'const size = 10;',
+        '```',
+        '',
+        '```mermaid',
+        'flowchart LR',
+        '  a --> b',
+        '```',
+      ].join('\n'),
+      fileURL,
+    );
+    expect(rendered?.metadata.headings).toEqual([
+      { depth: 2, slug: 'root-cause', text: 'Root cause' },
+      { depth: 2, slug: 'root-cause-1', text: 'Root cause' },
+    ]);
+    const html = rendered?.html ?? '';
+    expect(html).toContain('<h2 id="root-cause">Root cause</h2>');
+    expect(html).toContain('<h2 id="root-cause-1">');
+    expect(html).toContain('The “pool” was full – it’s fixed.');
+    expect(html).toMatch(/<td align="right">8<\/td>|<td style="text-align: ?right;?">8<\/td>/);
+    expect(html).toContain('<input type="checkbox" disabled');
+    expect(html).toContain('<pre class="language-js" data-language="js"><code class="language-js"><span class="token keyword">const</span>');
+    // Mermaid fences stay text for the diagrams integration.
+    expect(html).toContain('<code class="language-mermaid">flowchart LR\n  a --&gt; b\n</code>');
+  });
+
+  test('renders braces and angle brackets in code, and text that only looks like ESM', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings());
+    const html = (await render!('Imports were late: `size < 10`.\n\n```json\n{"pool": 10}\n```\n', fileURL))?.html;
+    expect(html).toContain('<p>Imports were late: <code>size &lt; 10</code>.</p>');
+    expect(html).toContain('<span class="token punctuation">{</span>');
+  });
+
+  test('leaves JSX, expressions, ESM and images to Astro, without running any of it', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings());
+    const bodies = [
+      'Before.\n\n<Internal>\nSecret.\n</Internal>\n',
+      'Inline <abbr title="Domain Name System">DNS</abbr> too.',
+      'Took {globalThis.expressionRan = true} hours.',
+      'import Chart from "../src/components/mdx/Chart.astro";\n\nText.',
+      'export const answer = 42;\n\nText.',
+      '![The queue](./queue.png)',
+      '![The queue][queue]\n\n[queue]: ./queue.png',
+    ];
+    for (const body of bodies) expect(await render!(body, fileURL), body).toBeUndefined();
+    expect('expressionRan' in globalThis).toBe(false);
+  });
+
+  test('follows the Markdown settings: no smart punctuation when turned off', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings({ smartypants: false }));
+    expect((await render!('It\'s "fixed".', fileURL))?.html).toBe('<p>It\'s "fixed".</p>');
+  });
+
+  test('renders nothing with another Markdown processor: Astro compiles every MDX file then', async () => {
+    const unified = { name: 'unified', options: {}, createRenderer: satteri().createRenderer } as AstroConfig['markdown']['processor'];
+    expect(await createPlainMdxRenderer(markdownSettings({ processor: unified }))).toBeUndefined();
+  });
+});

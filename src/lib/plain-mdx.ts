@@ -1,0 +1,119 @@
+/**
+ * MDX without any MDX in it, rendered to HTML while content syncs.
+ *
+ * Most `.mdx` postmortems are Markdown that could hold a component but does
+ * not. Astro compiles every MDX file into a JavaScript module that Vite bundles
+ * and the build then imports: about 5 ms a file, 44 s at 10,000 postmortems,
+ * redone on every build because the bundler keeps no cache. A body without JSX,
+ * expressions, `import`/`export` or images ("plain") renders to the same HTML as a string:
+ * Astro's own MDX compiler (Sätteri) with the same settings and plugins, its
+ * static parts collapsed to HTML as `mdx({ optimize: true })` does. The string
+ * is stored with the entry, like a Markdown file's, and is kept between builds.
+ */
+import { isSatteriProcessor, satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriFeatures } from '@astrojs/markdown-satteri';
+import type { AstroConfig, MarkdownHeading } from 'astro';
+import { evaluate, type EvaluateOptions, type Features, type MdastPluginDefinition } from 'satteri';
+
+/** A body rendered to HTML, in the shape of an entry's `rendered` field. */
+export interface RenderedBody {
+  html: string;
+  metadata: { headings: MarkdownHeading[] };
+}
+
+/** Renders an MDX body to HTML; `undefined` when it is not plain and needs Astro's compile. */
+export type PlainMdxRenderer = (body: string, fileURL: URL) => Promise<RenderedBody | undefined>;
+
+/** Thrown when the body holds something only Astro's compile and runtime can render. */
+class NotStatic extends Error {}
+
+/**
+ * Stops the compile at the first node that needs Astro: JSX, expressions and ESM
+ * (never evaluated here), and images, which Astro optimises.
+ */
+const requirePlainMdx: MdastPluginDefinition = {
+  name: 'postmortems-require-plain-mdx',
+  ...Object.fromEntries(
+    ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'image', 'imageReference'].map((type) => [
+      type,
+      () => {
+        throw new NotStatic();
+      },
+    ]),
+  ),
+};
+
+const Fragment = Symbol('Fragment');
+
+/** HTML of a compiled body's output: Fragments of static HTML, nothing else. */
+function staticHtml(node: unknown): string {
+  if (Array.isArray(node)) return node.map(staticHtml).join('');
+  if (typeof node === 'object' && node !== null && 'html' in node && typeof node.html === 'string') return node.html;
+  throw new NotStatic();
+}
+
+/**
+ * The JSX runtime the compiled body runs with. Static content compiles to
+ * `<Fragment set:html="…">`; any other element or a bare string would need
+ * Astro's renderer (and its escaping), so it makes the body fall back to one.
+ */
+const staticRuntime: Pick<EvaluateOptions, 'Fragment' | 'jsx' | 'jsxs'> = {
+  Fragment,
+  jsx: (type, props) => {
+    if (type !== Fragment || typeof props !== 'object' || props === null) throw new NotStatic();
+    if ('set:html' in props && typeof props['set:html'] === 'string') return { html: props['set:html'] };
+    if ('children' in props) return { html: staticHtml(props.children) };
+    throw new NotStatic();
+  },
+  jsxs: (type, props) => staticRuntime.jsx(type, props),
+};
+
+/**
+ * The features Astro's MDX compile gets from the Markdown settings: the
+ * processor's own, with GFM and smart punctuation on unless turned off
+ * (mirrors `@astrojs/markdown-satteri`'s MDX processor, for `mdx()` without options).
+ */
+function mdxFeatures(markdown: AstroConfig['markdown'], features: SatteriFeatures): Features {
+  const { gfm, smartPunctuation } = features;
+  return {
+    ...features,
+    gfm: typeof gfm === 'object' ? gfm : (gfm ?? markdown.gfm ?? true) !== false,
+    smartPunctuation: typeof smartPunctuation === 'object' ? smartPunctuation : (smartPunctuation ?? markdown.smartypants ?? true) !== false,
+  };
+}
+
+/**
+ * A renderer for plain MDX bodies with the site's Markdown settings, or
+ * `undefined` when those settings use another processor than Sätteri (every
+ * MDX file then goes through Astro's compile).
+ */
+export async function createPlainMdxRenderer(markdown: AstroConfig['markdown']): Promise<PlainMdxRenderer | undefined> {
+  const { processor } = markdown;
+  if (!isSatteriProcessor(processor)) return undefined;
+  // Astro's config types and the helper's differ only in how they spell optional fields.
+  type HighlightSettings = Parameters<typeof satteriCreateHighlightFn>;
+  const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight as HighlightSettings[0], markdown.shikiConfig as HighlightSettings[1]);
+  const excludeLangs = typeof markdown.syntaxHighlight === 'object' ? markdown.syntaxHighlight.excludeLangs : undefined;
+  const features = mdxFeatures(markdown, processor.options.features);
+  return async (body, fileURL) => {
+    const data = { astro: { frontmatter: {}, headings: [] as MarkdownHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
+    // The plugins of Astro's MDX compile that apply to a body without images or JSX, in the same order.
+    const hastPlugins = [...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []), ...processor.options.hastPlugins, satteriHeadingIdsPlugin()];
+    try {
+      const compiled = await evaluate(body, {
+        ...staticRuntime,
+        mdastPlugins: [requirePlainMdx, ...processor.options.mdastPlugins],
+        hastPlugins,
+        features,
+        fileURL,
+        data,
+        elementAttributeNameCase: 'html',
+        optimizeStatic: { component: 'Fragment', prop: 'set:html' },
+      });
+      const Content = compiled.default as (props: object) => unknown;
+      return { html: staticHtml(Content({ components: { Fragment } })), metadata: { headings: data.astro.headings } };
+    } catch {
+      // Not plain, or not valid MDX: Astro's compile renders the file, or reports its error with a location.
+      return undefined;
+    }
+  };
+}

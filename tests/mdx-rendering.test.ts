@@ -1,0 +1,104 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { htmlToHast } from 'satteri';
+import { expect, test } from 'vitest';
+import { buildSite } from './build-site';
+
+/** Every construct of Markdown a postmortem is likely to use, braces and angle brackets in code included, with no JSX or expression. */
+const BODY = `## Issue summary
+
+From 09:00 to 09:47 UTC, checkout failed for **30%** of customers -- the "pool" was *half* its size... It's fixed.
+See [the runbook](https://runbooks.example.com/orders-db) or www.example.com, and note A &amp; B &copy; 2024.\\
+A hard break, \`pool_size < 10\`, \`{"pool": 10}\` and ~~a wrong lead~~.
+
+## Root cause and resolution
+
+> The change was reviewed, but the review could not see the pool limit.
+
+3. Detected by an alert
+4. Reverted
+   - then scaled the pool
+   - then replayed 120 jobs
+
+| Step | Minutes |
+| :--- | ------: |
+| Detect | 8 |
+| Resolve | 47 |
+
+\`\`\`ts
+const pool = createPool({ size: 10 });
+\`\`\`
+
+\`\`\`mermaid
+flowchart LR
+  deploy --> pool --> checkout
+\`\`\`
+
+***
+
+## Root cause and resolution
+
+The heading repeats on purpose: its id must be the same in both renderings.[^1]
+
+## Corrective and preventative measures
+
+- [ ] Alert on pool saturation.
+- [x] Revert the change.
+
+[^1]: Footnotes too.
+`;
+
+function postmortem(title: string, body: string): string {
+  return `---
+title: ${title}
+summary: Checkout failed for 47 minutes for 30% of customers after a configuration change halved the database pool.
+severity: SEV2
+startedAt: "2024-03-01T09:00:00Z"
+resolvedAt: "2024-03-01T09:47:00Z"
+services: [checkout]
+authors: [Ada Lovelace]
+---
+
+${body}`;
+}
+
+/**
+ * The DOM `html` parses to, as JSON, in a form two serialisers agree on: an
+ * attribute present without a value or as `"true"` is present, and a style
+ * reads the same with or without spaces. Text is compared as parsed, so
+ * `&quot;` and `"` are equal, and so are `<input>` and `<input/>`.
+ */
+function parsedForm(html: string): string {
+  return JSON.stringify(htmlToHast(html, { fragment: true }), (key, value: unknown) => {
+    if (key === 'position') return undefined;
+    if (key === 'style' && typeof value === 'string') return value.replaceAll(/\s+/g, '');
+    return value === '' || value === 'true' ? true : value;
+  });
+}
+
+/** The rendered body of a postmortem page. */
+function prose(html: string): string {
+  const match = /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<section aria-labelledby="action-items-heading"|<\/article>)/.exec(html);
+  if (!match?.[1]) throw new Error('no .prose block in the page');
+  return match[1];
+}
+
+test('an MDX postmortem without JSX renders exactly as Astro renders MDX, without a module to compile', async () => {
+  const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-mdx-'));
+  await writeFile(join(contentDir, '2024-03-01-plain.mdx'), postmortem('Plain MDX', BODY));
+  // The same body with a component: Astro compiles this one into a module, as it does every MDX file by default.
+  await writeFile(join(contentDir, '2024-03-01-with-passage.mdx'), postmortem('MDX with a component', `${BODY}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`));
+  const build = await buildSite(contentDir, { POSTMORTEMS_CHROMIUM: 'none' });
+  expect(build.exitCode, build.output).toBe(0);
+  expect(build.output).toContain('Rendered 1 of 2 MDX postmortems to HTML while syncing; Astro compiles the others, which hold JSX, expressions, imports or images.');
+
+  const plain = prose(await build.read('postmortems/2024-03-01-plain/index.html'));
+  const compiled = prose(await build.read('postmortems/2024-03-01-with-passage/index.html'));
+  expect(compiled).toContain('canary-rota');
+  const withoutPassage = compiled.replace(/\n?<section class="internal-passage"[\s\S]*?<\/section>/, '');
+  expect(parsedForm(plain.trim())).toBe(parsedForm(withoutPassage.trim()));
+  for (const expected of ['<h2 id="root-cause-and-resolution-1"', '<table>', 'class="token keyword"', '<pre class="mermaid">', '“pool”', 'data-footnote-ref']) {
+    expect(plain).toContain(expected);
+  }
+}, 120_000);
