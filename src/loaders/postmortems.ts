@@ -17,6 +17,7 @@ import { glob, type DataStore, type Loader, type LoaderContext, type ParseDataOp
 import { glob as findFiles } from 'tinyglobby';
 import { checkContentFolder, CONTENT_PATTERNS, displayPath, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
+import { plural } from '../lib/format';
 import { splitFrontmatter } from '../lib/frontmatter';
 import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
 import { createPlainMdxRenderer, type PlainMdxRenderer, type RenderedBody } from '../lib/plain-mdx';
@@ -175,10 +176,11 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       const dataByFile = new Map(folder.files.map((file) => [file.file, file.data]));
       const render = await createPlainMdxRenderer(context.config.markdown);
       const renderedByPath = await renderPlainFiles(render, contentDir, only ?? all);
-      const mdxFiles = (only ?? all).filter((path) => path.endsWith('.mdx')).length;
-      if (mdxFiles > 0) {
+      const compiled = (only ?? all).filter((path) => path.endsWith('.mdx')).length - renderedByPath.size;
+      if (renderedByPath.size > 0 || compiled > 0) {
         context.logger.info(
-          `Rendered ${renderedByPath.size} of ${mdxFiles} MDX postmortems to HTML while syncing; Astro compiles the others, which hold JSX, expressions, imports or images.`,
+          `Rendered ${plural(renderedByPath.size, 'MDX postmortem')} to HTML while syncing` +
+            (compiled > 0 ? `; Astro compiles ${plural(compiled, 'other')}, with JSX, expressions, imports or images.` : '.'),
         );
       }
       await files.load({
