@@ -7,6 +7,10 @@
  * is the one an earlier build validated (Astro's store keeps its digest) under
  * the same rules is not read twice, so a rebuild with a kept cache validates
  * one edited postmortem, not ten thousand.
+ *
+ * MDX files without JSX, expressions, imports or images are rendered to HTML
+ * here (`src/lib/plain-mdx.ts`) and stored like Markdown, so Vite has a module
+ * to bundle only for the MDX files that need one.
  */
 import { readFile } from 'node:fs/promises';
 import { findPackageJSON } from 'node:module';
@@ -148,7 +152,8 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const contentDir = resolveContentDir(root);
-      const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry) });
+      // No page reads an entry's raw body: keeping it would double the store that every build loads and bundles.
+      const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry), retainBody: false });
       const lintContext = createLintContext({ root, config: config.lint, now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']) });
       const all = await listPostmortemFiles(contentDir);
       const key = await validationKey(context, { root, contentDir, schemaOptions, lint: config.lint, rules: BUILD_RULES.map((rule) => rule.id) });
