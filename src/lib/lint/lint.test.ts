@@ -140,7 +140,19 @@ describe('positions in the body', () => {
 describe('syntax', () => {
   test('reports an MDX syntax error with its position', () => {
     const problems = lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops\n`, { name: '2024-03-14-checkout.mdx' });
-    expect(problems).toEqual([expect.objectContaining({ rule: 'syntax', severity: 'error', line: FRONTMATTER_LINES + 10 })]);
+    expect(found(problems, 'syntax')).toEqual([
+      expect.stringMatching(new RegExp(`^${FRONTMATTER_LINES + 10}:26 error .*Unexpected end of file in expression, expected a corresponding closing brace for \`\\{\``)),
+    ]);
+    expect(problems).toHaveLength(1);
+  });
+
+  test('reports a JSX tag left open where it was opened', () => {
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe rota.\n`, { name: '2024-03-14-checkout.mdx' });
+    expect(found(problems, 'syntax')).toEqual([expect.stringMatching(new RegExp(`^${FRONTMATTER_LINES + 10}:1 error .*Expected a closing tag for \`<Internal>\``))]);
+  });
+
+  test('reads `<` and `{` in Markdown as text', () => {
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops} when a < b.\n`), 'syntax')).toEqual([]);
   });
 });
 
