@@ -111,6 +111,13 @@ describe('mdx-imports', () => {
       `${FRONTMATTER_LINES + 3}:1 error \`export\` is not allowed in a postmortem; keep data in the frontmatter`,
     ]);
   });
+
+  test('reports TypeScript in an import, which MDX accepts and the rule cannot read', () => {
+    const source = `${frontmatter()}\nimport type { Props } from '../src/components/mdx/Callout.astro';\n${GOOD_BODY}`;
+    expect(found(lint(source, { name: '2024-03-14-checkout.mdx' }), 'mdx-imports')).toEqual([
+      `${FRONTMATTER_LINES + 2}:1 error this \`import\`/\`export\` is not plain JavaScript; import a component as \`import Name from "../src/components/mdx/Name.astro";\``,
+    ]);
+  });
 });
 
 describe('frontmatterStrings', () => {
