@@ -1,3 +1,5 @@
+import { findPackageJSON } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +21,14 @@ function markdownSettings(overrides: Partial<AstroConfig['markdown']> = {}): Ast
 }
 
 describe('createPlainMdxRenderer', () => {
+  test('compiles with the very packages Astro\'s MDX integration uses, so the two renderings cannot drift apart', () => {
+    const mdxIntegration = import.meta.resolve('@astrojs/mdx');
+    const markdownSatteri = findPackageJSON('@astrojs/markdown-satteri', import.meta.url);
+    expect(markdownSatteri).toBeDefined();
+    expect(findPackageJSON('@astrojs/markdown-satteri', mdxIntegration)).toBe(markdownSatteri);
+    expect(findPackageJSON('satteri', pathToFileURL(markdownSatteri!))).toBe(findPackageJSON('satteri', import.meta.url));
+  });
+
   test('renders with heading ids, GFM, smart punctuation and Prism, and lists the headings', async () => {
     const render = await createPlainMdxRenderer(markdownSettings());
     const rendered = await render!(
