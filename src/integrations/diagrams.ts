@@ -70,7 +70,8 @@ export default function diagrams(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = await glob('**/*.html', { cwd: outDir });
+        // Sorted: diagrams are numbered in this order, and a directory's listing order is the file system's choice.
+        const pages = (await glob('**/*.html', { cwd: outDir })).sort();
         const withDiagrams: { path: string; html: string; sources: string[] }[] = [];
         for await (const { path, html } of builtPages(outDir, pages)) {
           const sources = findMermaidSources(html);
