@@ -14,7 +14,7 @@ import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
 import { allowInlineStyles, inlineStyles } from '../lib/csp';
 import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from '../lib/diagrams';
-import { builtPages } from './built-pages';
+import { readFiles } from '../lib/read-files';
 
 const require = createRequire(import.meta.url);
 
@@ -73,7 +73,7 @@ export default function diagrams(): AstroIntegration {
         // Sorted: diagrams are numbered in this order, and a directory's listing order is the file system's choice.
         const pages = (await glob('**/*.html', { cwd: outDir })).sort();
         const withDiagrams: { path: string; html: string; sources: string[] }[] = [];
-        for await (const { path, html } of builtPages(outDir, pages)) {
+        for await (const { path, text: html } of readFiles(outDir, pages)) {
           const sources = findMermaidSources(html);
           if (sources.length > 0) withDiagrams.push({ path, html, sources });
         }

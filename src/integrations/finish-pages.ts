@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
 import { findDanglingLinks, secureExternalLinks, type DanglingLink } from '../lib/links';
-import { builtPages } from './built-pages';
+import { readFiles } from '../lib/read-files';
 
 /**
  * @param after work still running on the built pages (the search index, built
@@ -37,7 +37,7 @@ export default function finishPages({ after = async () => {} }: { after?: () => 
         // Only pages that change are kept in memory; the rest are checked and let go.
         const changed = new Map<string, string>();
         const dangling: DanglingLink[] = [];
-        for await (const { page, html } of builtPages(outDir, pages)) {
+        for await (const { file: page, text: html } of readFiles(outDir, pages)) {
           const secured = secureExternalLinks(html, siteOrigin);
           if (secured !== html) changed.set(page, secured);
           dangling.push(...findDanglingLinks(new Map([[page, secured]]), base, exists));

@@ -93,6 +93,11 @@ describe('createPlainMdxRenderer', () => {
     expect('expressionRan' in globalThis).toBe(false);
   });
 
+  test('numbers repeated headings afresh in every body it renders', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings());
+    for (let round = 0; round < 2; round++) expect((await render!('## Timeline\n\n## Timeline\n', fileURL))?.html).toBe('<h2 id="timeline">Timeline</h2>\n<h2 id="timeline-1">Timeline</h2>');
+  });
+
   test('follows the Markdown settings: no smart punctuation when turned off', async () => {
     const render = await createPlainMdxRenderer(markdownSettings({ smartypants: false }));
     expect((await render!('It\'s "fixed".', fileURL))?.html).toBe('<p>It\'s "fixed".</p>');

@@ -94,14 +94,16 @@ export async function createPlainMdxRenderer(markdown: AstroConfig['markdown']):
   const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight as HighlightSettings[0], markdown.shikiConfig as HighlightSettings[1]);
   const excludeLangs = typeof markdown.syntaxHighlight === 'object' ? markdown.syntaxHighlight.excludeLangs : undefined;
   const features = mdxFeatures(markdown, processor.options.features);
+  // The plugins of Astro's MDX compile that apply to a body without images or JSX, in the same order. The heading ids
+  // plugin is a factory, which Sätteri calls for each compile: every body numbers its repeated headings afresh.
+  const mdastPlugins = [requirePlainMdx, ...processor.options.mdastPlugins];
+  const hastPlugins = [...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []), ...processor.options.hastPlugins, satteriHeadingIdsPlugin()];
   return async (body, fileURL) => {
     const data = { astro: { frontmatter: {}, headings: [] as MarkdownHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
-    // The plugins of Astro's MDX compile that apply to a body without images or JSX, in the same order.
-    const hastPlugins = [...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []), ...processor.options.hastPlugins, satteriHeadingIdsPlugin()];
     try {
       const compiled = await evaluate(body, {
         ...staticRuntime,
-        mdastPlugins: [requirePlainMdx, ...processor.options.mdastPlugins],
+        mdastPlugins,
         hastPlugins,
         features,
         fileURL,

@@ -25,6 +25,7 @@ import { plural } from '../lib/format';
 import { splitFrontmatter } from '../lib/frontmatter';
 import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
 import { createPlainMdxRenderer, type PlainMdxRenderer, type RenderedBody } from '../lib/plain-mdx';
+import { readFiles } from '../lib/read-files';
 import { resolveBuildDate } from '../lib/time';
 import { idFromPath, validatePostmortemSource } from '../lib/validate';
 import { createPostmortemSchema } from '../schemas/postmortem';
@@ -82,16 +83,10 @@ async function renderIfPlain(render: PlainMdxRenderer | undefined, absolutePath:
 /** Renders the plain MDX files among `relativePaths` (relative to `contentDir`); their HTML by absolute path. */
 async function renderPlainFiles(render: PlainMdxRenderer | undefined, contentDir: string, relativePaths: readonly string[]): Promise<Map<string, RenderedBody>> {
   const rendered = new Map<string, RenderedBody>();
-  const mdx = render ? relativePaths.filter((path) => path.endsWith('.mdx')) : [];
-  // A few hundred at a time, as in `filesToValidate`.
-  for (let start = 0; start < mdx.length; start += 256) {
-    await Promise.all(
-      mdx.slice(start, start + 256).map(async (relativePath) => {
-        const absolutePath = resolve(contentDir, relativePath);
-        const html = await renderIfPlain(render, absolutePath, await readFile(absolutePath, 'utf8'));
-        if (html) rendered.set(absolutePath, html);
-      }),
-    );
+  if (!render) return rendered;
+  for await (const { path, text } of readFiles(contentDir, relativePaths.filter((file) => file.endsWith('.mdx')))) {
+    const html = await renderIfPlain(render, path, text);
+    if (html) rendered.set(path, html);
   }
   return rendered;
 }
@@ -121,20 +116,13 @@ function storeRendering(store: DataStore, root: string, renderedByPath: Readonly
 async function filesToValidate(context: LoaderContext, contentDir: string, all: readonly string[], key: string): Promise<string[] | undefined> {
   if (context.meta.get(VALIDATED_UNDER) !== key) return undefined;
   const ids = new Set(all.map(idFromPath));
-  const isUnchanged = async (relativePath: string) => {
-    const id = idFromPath(relativePath);
-    const stored = context.store.get<{ related?: string[] }>(id);
-    return (
-      stored?.digest === context.generateDigest(await readFile(resolve(contentDir, relativePath), 'utf8')) &&
-      (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId))
-    );
-  };
-  // Files are read a few hundred at a time: one by one, the disk's latency dominates.
   const changed: string[] = [];
-  for (let start = 0; start < all.length; start += 256) {
-    const slice = all.slice(start, start + 256);
-    const unchanged = await Promise.all(slice.map(isUnchanged));
-    changed.push(...slice.filter((_, index) => !unchanged[index]));
+  for await (const { file, text } of readFiles(contentDir, all)) {
+    const id = idFromPath(file);
+    const stored = context.store.get<{ related?: string[] }>(id);
+    const unchanged =
+      stored?.digest === context.generateDigest(text) && (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId));
+    if (!unchanged) changed.push(file);
   }
   return changed;
 }

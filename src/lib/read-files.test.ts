@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { builtPages } from './built-pages';
+import { readFiles } from './read-files';
 
-test('builtPages yields every page with its path and HTML, in the order given, across many reads', async () => {
+test('readFiles yields every file with its path and text, in the order given, across many reads', async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'postmortems-built-'));
   const pages = Array.from({ length: 150 }, (_, index) => `postmortems/p-${149 - index}/index.html`);
   for (const page of pages) {
@@ -13,7 +13,7 @@ test('builtPages yields every page with its path and HTML, in the order given, a
   }
 
   const read = [];
-  for await (const entry of builtPages(outDir, pages)) read.push(entry);
+  for await (const entry of readFiles(outDir, pages)) read.push(entry);
 
-  expect(read).toEqual(pages.map((page) => ({ page, path: join(outDir, page), html: `<h1>${page}</h1>` })));
+  expect(read).toEqual(pages.map((page) => ({ file: page, path: join(outDir, page), text: `<h1>${page}</h1>` })));
 });
