@@ -13,7 +13,10 @@ const packages = lock.packages;
 
 /** os/cpu/libc of a platform package, read from the newest version the registry has. */
 function platformOf(name) {
-  const json = execFileSync('npm', ['view', name, 'os', 'cpu', 'libc', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const json = execFileSync('npm', ['view', name, 'os', 'cpu', 'libc', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const fields = json.trim() ? JSON.parse(json) : {};
   return Object.fromEntries(['os', 'cpu', 'libc'].filter((key) => fields[key]).map((key) => [key, fields[key]]));
 }
@@ -33,6 +36,8 @@ for (const [path, entry] of Object.entries(packages)) {
     console.log(`added ${name}@${version}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`${added} entries added`);

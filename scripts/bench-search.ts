@@ -76,7 +76,10 @@ async function openSearchPage(browser: Browser, origin: string, served: ServedFi
  * The bytes the first search on a fresh /search/ transfers (the search code,
  * the index chunks, filters and result fragments it fetches), the largest over `queries`.
  */
-export async function measureSearchTransfer(dir: string, queries: readonly string[] = DEFAULT_QUERIES): Promise<number> {
+export async function measureSearchTransfer(
+  dir: string,
+  queries: readonly string[] = DEFAULT_QUERIES,
+): Promise<number> {
   const server = await serveDirectory(dir);
   const browser = await launchChromium();
   try {
@@ -98,7 +101,9 @@ async function main(): Promise<void> {
   const [dirArgument = 'dist', ...words] = process.argv.slice(2);
   const dir = resolve(dirArgument);
   const queries = words.length > 0 ? words : DEFAULT_QUERIES;
-  console.log(`Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)))} is what search uses`);
+  console.log(
+    `Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)))} is what search uses`,
+  );
   const server = await serveDirectory(dir);
   const browser = await launchChromium();
   try {
@@ -123,7 +128,9 @@ async function main(): Promise<void> {
       }
       const report = (runs: { bytes: number; ms: number }[]) =>
         `${kB(median(runs.map((run) => run.bytes)))} transferred, ${Math.round(median(runs.map((run) => run.ms)))} ms from last keystroke to results painted`;
-      console.log(`“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`);
+      console.log(
+        `“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`,
+      );
     }
     console.log(`(medians of ${RUNS} fresh visits; times include the search page's 120 ms pause after typing)`);
   } finally {

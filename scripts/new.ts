@@ -10,17 +10,35 @@ const ask: AskForAnswers = async (defaults, config) => {
   prompts.intro('New postmortem');
   const answers = await prompts.group(
     {
-      title: () => prompts.text({ message: 'Title', placeholder: 'Checkout timeouts after connection-pool change', validate: (value) => (value?.trim() ? undefined : 'A title is required') }),
+      title: () =>
+        prompts.text({
+          message: 'Title',
+          placeholder: 'Checkout timeouts after connection-pool change',
+          validate: (value) => (value?.trim() ? undefined : 'A title is required'),
+        }),
       severity: () =>
         prompts.select({
           message: 'Severity',
           initialValue: defaults.severity,
-          options: config.severities.map((level) => ({ value: level.id, label: `${level.id} · ${level.label}`, hint: level.description })),
+          options: config.severities.map((level) => ({
+            value: level.id,
+            label: `${level.id} · ${level.label}`,
+            hint: level.description,
+          })),
         }),
-      services: () => prompts.text({ message: 'Services affected (comma-separated)', placeholder: 'checkout, payments-api' }),
+      services: () =>
+        prompts.text({ message: 'Services affected (comma-separated)', placeholder: 'checkout, payments-api' }),
       started: () => prompts.text({ message: 'Started at (ISO 8601 with offset)', initialValue: defaults.started }),
       timezone: () => prompts.text({ message: 'Time zone of the incident', initialValue: defaults.timezone }),
-      format: () => prompts.select({ message: 'Format', initialValue: defaults.format, options: [{ value: 'mdx', label: 'MDX' }, { value: 'md', label: 'Markdown' }] }),
+      format: () =>
+        prompts.select({
+          message: 'Format',
+          initialValue: defaults.format,
+          options: [
+            { value: 'mdx', label: 'MDX' },
+            { value: 'md', label: 'Markdown' },
+          ],
+        }),
     },
     { onCancel: () => prompts.cancel('Cancelled.') },
   );

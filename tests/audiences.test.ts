@@ -63,8 +63,14 @@ describe('the public build', () => {
     expect(await site.read('severity/index.html')).not.toContain('href="/severity/sev1/"');
     const api = JSON.parse(await site.read('api/postmortems.json'));
     expect(api.count).toBe(2);
-    expect(api.postmortems.map((postmortem: { id: string }) => postmortem.id).sort()).toEqual(['2024-03-01-public-checkout-outage', '2024-03-10-public-search-latency']);
-    expect(api.postmortems.find((postmortem: { id: string }) => postmortem.id === '2024-03-01-public-checkout-outage').related).toEqual([]);
+    expect(api.postmortems.map((postmortem: { id: string }) => postmortem.id).sort()).toEqual([
+      '2024-03-01-public-checkout-outage',
+      '2024-03-10-public-search-latency',
+    ]);
+    expect(
+      api.postmortems.find((postmortem: { id: string }) => postmortem.id === '2024-03-01-public-checkout-outage')
+        .related,
+    ).toEqual([]);
     expect((await site.read('rss.xml')).match(/<item>/g)).toHaveLength(2);
     expect((await site.read('sitemap-0.xml')).match(/\/postmortems\//g)).toHaveLength(2);
   });
@@ -95,8 +101,12 @@ describe('the internal build of the same source', () => {
     const internal = await site.read('postmortems/2024-03-05-internal-billing-leak/index.html');
     expect(internal).toContain('Canarytitle billing export exposed');
     expect(internal).toContain('Internal: not for customers');
-    expect(await site.read('postmortems/2024-03-01-public-checkout-outage/index.html')).toMatch(/<section class="internal-passage" aria-label="Internal only">[\s\S]*canary-internal-passage-runbook/);
-    expect(await site.read('postmortems/2024-03-08-in-review-public-incident/index.html')).toContain('Canaryreview title');
+    expect(await site.read('postmortems/2024-03-01-public-checkout-outage/index.html')).toMatch(
+      /<section class="internal-passage" aria-label="Internal only">[\s\S]*canary-internal-passage-runbook/,
+    );
+    expect(await site.read('postmortems/2024-03-08-in-review-public-incident/index.html')).toContain(
+      'Canaryreview title',
+    );
     expect(await site.read('index.html')).toContain('4 postmortems');
     expect(await site.read('index.html')).not.toContain('Canarydraft');
   });

@@ -31,7 +31,12 @@ function png(): Buffer {
   header.writeUInt32BE(2, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function postmortem(slug: string, body: string) {
@@ -59,7 +64,13 @@ const DIAGRAM = '```mermaid\nflowchart LR\n  Client --> Gateway --> Database\n``
 
 async function fixture(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'postmortems-authoring-'));
-  await writeFile(join(dir, '2024-03-14-with-diagram.md'), postmortem('With diagram', `The request path:\n\n${DIAGRAM}\n\n![Error rate during the incident](./error-rate.png)`));
+  await writeFile(
+    join(dir, '2024-03-14-with-diagram.md'),
+    postmortem(
+      'With diagram',
+      `The request path:\n\n${DIAGRAM}\n\n![Error rate during the incident](./error-rate.png)`,
+    ),
+  );
   await writeFile(join(dir, '2024-03-14-plain.mdx'), postmortem('Plain', 'No pictures here.'));
   await writeFile(join(dir, 'error-rate.png'), png());
   return dir;
@@ -81,7 +92,10 @@ describe('diagrams and images in the built site', () => {
     });
 
     test('keeps every page free of client JavaScript', async () => {
-      for (const page of ['postmortems/2024-03-14-with-diagram/index.html', 'postmortems/2024-03-14-plain/index.html']) {
+      for (const page of [
+        'postmortems/2024-03-14-with-diagram/index.html',
+        'postmortems/2024-03-14-plain/index.html',
+      ]) {
         expect(await site.read(page)).not.toMatch(/<script/);
       }
       expect(existsSync(join(site.outDir, '_diagrams'))).toBe(false);
@@ -89,8 +103,12 @@ describe('diagrams and images in the built site', () => {
 
     test('optimises images stored next to the postmortem', async () => {
       const html = await site.read('postmortems/2024-03-14-with-diagram/index.html');
-      expect(html).toMatch(/<img[^>]+src="\/_astro\/error-rate\.[\w-]+\.webp"[^>]*alt="Error rate during the incident"|<img[^>]+alt="Error rate during the incident"[^>]+src="\/_astro\/error-rate\.[\w-]+\.webp"/);
-      expect((await readdir(join(site.outDir, '_astro'))).some((file) => /^error-rate\..+\.webp$/.test(file))).toBe(true);
+      expect(html).toMatch(
+        /<img[^>]+src="\/_astro\/error-rate\.[\w-]+\.webp"[^>]*alt="Error rate during the incident"|<img[^>]+alt="Error rate during the incident"[^>]+src="\/_astro\/error-rate\.[\w-]+\.webp"/,
+      );
+      expect((await readdir(join(site.outDir, '_astro'))).some((file) => /^error-rate\..+\.webp$/.test(file))).toBe(
+        true,
+      );
     });
   });
 

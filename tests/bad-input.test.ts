@@ -22,32 +22,49 @@ const expected: Record<string, RegExp> = {
   'duplicate-key': /checkout-timeouts\.md:9:1 {2}error {2}YAML syntax: Map keys must be unique/,
   'no-frontmatter': /checkout-timeouts\.md:1:1 {2}error {2}no frontmatter: start the file with a `---` line/,
   'missing-title': /checkout-timeouts\.md:1:1 {2}error {2}missing required field `title`; expected a title as text/,
-  'missing-started-at': /checkout-timeouts\.md:1:1 {2}error {2}missing required field `startedAt`; expected a date-time in quotes/,
+  'missing-started-at':
+    /checkout-timeouts\.md:1:1 {2}error {2}missing required field `startedAt`; expected a date-time in quotes/,
   'missing-authors': /checkout-timeouts\.md:1:1 {2}error {2}missing required field `authors`/,
   'title-not-text': /checkout-timeouts\.md:2:1 {2}error {2}title: expected a title as text/,
   'services-not-a-list': /checkout-timeouts\.md:7:1 {2}error {2}services: .*expected array/,
   'unknown-field': /checkout-timeouts\.md:1:1 {2}error {2}unknown field `resolvdAt`; check the spelling/,
-  'unknown-severity': /checkout-timeouts\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/,
-  'unknown-status': /checkout-timeouts\.md:9:1 {2}error {2}status: expected a status: one of draft, in-review, published \(got "archived"\)/,
-  'date-time-without-offset': /checkout-timeouts\.md:5:1 {2}error {2}startedAt: `2024-03-14T09:12:00` is not an ISO 8601 date-time with an offset/,
+  'unknown-severity':
+    /checkout-timeouts\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/,
+  'unknown-status':
+    /checkout-timeouts\.md:9:1 {2}error {2}status: expected a status: one of draft, in-review, published \(got "archived"\)/,
+  'date-time-without-offset':
+    /checkout-timeouts\.md:5:1 {2}error {2}startedAt: `2024-03-14T09:12:00` is not an ISO 8601 date-time with an offset/,
   'unknown-time-zone': /checkout-timeouts\.md:9:1 {2}error {2}timezone: `Europe\/Atlantis` is not an IANA time zone/,
   'resolved-before-started': /checkout-timeouts\.md:6:1 {2}error {2}resolvedAt: resolvedAt is before startedAt/,
-  'detected-outside-window': /checkout-timeouts\.md:9:1 {2}error {2}detectedAt: detectedAt must lie between startedAt and resolvedAt/,
-  'mitigated-outside-window': /checkout-timeouts\.md:9:1 {2}error {2}mitigatedAt: mitigatedAt must lie between startedAt and resolvedAt/,
+  'detected-outside-window':
+    /checkout-timeouts\.md:9:1 {2}error {2}detectedAt: detectedAt must lie between startedAt and resolvedAt/,
+  'mitigated-outside-window':
+    /checkout-timeouts\.md:9:1 {2}error {2}mitigatedAt: mitigatedAt must lie between startedAt and resolvedAt/,
   'timeline-out-of-order': /checkout-timeouts\.md:11:7 {2}error {2}timeline\[1\]\.at: .*before the entry above it/,
-  'timeline-outside-window': /checkout-timeouts\.md:10:7 {2}error {2}timeline\[0\]\.at: .*more than a day outside startedAt–resolvedAt/,
+  'timeline-outside-window':
+    /checkout-timeouts\.md:10:7 {2}error {2}timeline\[0\]\.at: .*more than a day outside startedAt–resolvedAt/,
   'timeline-bad-time': /checkout-timeouts\.md:10:7 {2}error {2}timeline\[0\]\.at: `9\.30am`: expected "HH:MM"/,
-  'unknown-timeline-kind': /checkout-timeouts\.md:10:41 {2}error {2}timeline\[0\]\.kind: expected a timeline kind: one of trigger, /,
-  'action-item-without-owner': /checkout-timeouts\.md:10:5 {2}error {2}missing required field `actionItems\[0\]\.owner`/,
-  'ticket-not-http': /checkout-timeouts\.md:10:33 {2}error {2}actionItems\[0\]\.ticket: expected an http:\/\/ or https:\/\/ URL/,
-  'due-date-invalid': /checkout-timeouts\.md:10:33 {2}error {2}actionItems\[0\]\.due: `2024-02-30` is not a date written YYYY-MM-DD/,
-  'unknown-related-id': /checkout-timeouts\.md:9:11 {2}error {2}related id `2020-01-01-never-happened` matches no postmortem/,
-  'duplicate-ids': /checkout-timeouts\.md:1:1 {2}error {2}id `2024-03-14-checkout-timeouts` is also used by .*checkout-timeouts\.mdx/,
-  'file-name-date-mismatch': /2024-03-15-checkout-timeouts\.md:5:1 {2}error {2}file name starts with 2024-03-15 but startedAt is on 2024-03-14 in UTC; rename the file to 2024-03-14-checkout-timeouts\.md/,
-  'file-name-pattern': /Checkout Timeouts\.md:1:1 {2}error {2}file name `Checkout Timeouts\.md` must be YYYY-MM-DD-slug\.md or \.mdx/,
-  'percentage-out-of-range': /checkout-timeouts\.md:10:3 {2}error {2}impact\.usersAffectedPct: must be between 0 and 100/,
+  'unknown-timeline-kind':
+    /checkout-timeouts\.md:10:41 {2}error {2}timeline\[0\]\.kind: expected a timeline kind: one of trigger, /,
+  'action-item-without-owner':
+    /checkout-timeouts\.md:10:5 {2}error {2}missing required field `actionItems\[0\]\.owner`/,
+  'ticket-not-http':
+    /checkout-timeouts\.md:10:33 {2}error {2}actionItems\[0\]\.ticket: expected an http:\/\/ or https:\/\/ URL/,
+  'due-date-invalid':
+    /checkout-timeouts\.md:10:33 {2}error {2}actionItems\[0\]\.due: `2024-02-30` is not a date written YYYY-MM-DD/,
+  'unknown-related-id':
+    /checkout-timeouts\.md:9:11 {2}error {2}related id `2020-01-01-never-happened` matches no postmortem/,
+  'duplicate-ids':
+    /checkout-timeouts\.md:1:1 {2}error {2}id `2024-03-14-checkout-timeouts` is also used by .*checkout-timeouts\.mdx/,
+  'file-name-date-mismatch':
+    /2024-03-15-checkout-timeouts\.md:5:1 {2}error {2}file name starts with 2024-03-15 but startedAt is on 2024-03-14 in UTC; rename the file to 2024-03-14-checkout-timeouts\.md/,
+  'file-name-pattern':
+    /Checkout Timeouts\.md:1:1 {2}error {2}file name `Checkout Timeouts\.md` must be YYYY-MM-DD-slug\.md or \.mdx/,
+  'percentage-out-of-range':
+    /checkout-timeouts\.md:10:3 {2}error {2}impact\.usersAffectedPct: must be between 0 and 100/,
   'empty-services': /checkout-timeouts\.md:7:1 {2}error {2}services: name at least one service/,
-  'mdx-import-outside-components': /checkout-timeouts\.mdx:11:1 {2}error {2}import from `node:fs` is not allowed; postmortems may import only components from src\/components\/mdx\//,
+  'mdx-import-outside-components':
+    /checkout-timeouts\.mdx:11:1 {2}error {2}import from `node:fs` is not allowed; postmortems may import only components from src\/components\/mdx\//,
   'script-element': /checkout-timeouts\.md:19:1 {2}error {2}`<script>` is not allowed in a postmortem/,
   'iframe-element': /checkout-timeouts\.md:19:1 {2}error {2}`<iframe>` is not allowed in a postmortem/,
   'inline-event-handler': /checkout-timeouts\.md:19:33 {2}error {2}inline event handler `onerror` is not allowed/,
@@ -74,7 +91,9 @@ async function check(contentDir: string): Promise<{ exitCode: number; stdout: st
   return { exitCode, stdout };
 }
 
-const folders: Record<string, string> = Object.fromEntries(readdirSync(catalogue).map((name) => [name, join(catalogue, name)]));
+const folders: Record<string, string> = Object.fromEntries(
+  readdirSync(catalogue).map((name) => [name, join(catalogue, name)]),
+);
 
 beforeAll(async () => {
   // A 2 MB body is made here rather than committed.
@@ -93,11 +112,14 @@ describe('the bad-input catalogue', () => {
     expect(Object.keys(expected).sort()).toEqual([...readdirSync(catalogue), 'huge-body'].sort());
   });
 
-  test.each(Object.keys(expected))('%s fails `npm run check` with the file, line and what is expected', async (name) => {
-    const result = await check(folders[name]!);
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(expected[name]!);
-  });
+  test.each(Object.keys(expected))(
+    '%s fails `npm run check` with the file, line and what is expected',
+    async (name) => {
+      const result = await check(folders[name]!);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(expected[name]!);
+    },
+  );
 
   // Each build has its own output and cache folders, so they can run side by side.
   test.concurrent.each(Object.keys(expected))(
@@ -120,7 +142,9 @@ describe('input that must be accepted', () => {
   }, 180_000);
 
   test('CRLF line endings and a byte-order mark build like any other file', async () => {
-    expect(await site.read('postmortems/2024-03-11-crlf-line-endings/index.html')).toContain('<h1>CRLF line endings</h1>');
+    expect(await site.read('postmortems/2024-03-11-crlf-line-endings/index.html')).toContain(
+      '<h1>CRLF line endings</h1>',
+    );
     expect(await site.read('postmortems/2024-03-12-byte-order-mark/index.html')).toContain('<h1>Byte-order mark</h1>');
   });
 
@@ -139,7 +163,9 @@ describe('input that must be accepted', () => {
     // Outside quoted attribute values (where `<` is inert text), no element was injected.
     expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<img src=x|<script/);
     const api = await site.read('api/postmortems.json');
-    expect(JSON.parse(api).postmortems.map((postmortem: { title: string }) => postmortem.title)).toContain('<img src=x onerror=alert(1)> & <b>bold</b> claims');
+    expect(JSON.parse(api).postmortems.map((postmortem: { title: string }) => postmortem.title)).toContain(
+      '<img src=x onerror=alert(1)> & <b>bold</b> claims',
+    );
     expect(await site.read('rss.xml')).not.toMatch(/<script>alert/);
   });
 

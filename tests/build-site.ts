@@ -26,7 +26,9 @@ export interface SiteBuild {
  */
 function cleanEnvironment(): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'NODE_EXTRA_CA_CERTS', 'CI'];
-  return Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+  return Object.fromEntries(
+    keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])),
+  );
 }
 
 /**
@@ -41,7 +43,15 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
   const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-cache-'));
   const child = spawn(process.execPath, [astroBin, 'build', '--root', projectRoot, '--outDir', outDir], {
     cwd: workDir,
-    env: { ...cleanEnvironment(), POSTMORTEMS_DIR: contentDir, POSTMORTEMS_CACHE_DIR: cacheDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: {
+      ...cleanEnvironment(),
+      POSTMORTEMS_DIR: contentDir,
+      POSTMORTEMS_CACHE_DIR: cacheDir,
+      POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -20,7 +20,14 @@ describe('astro build', () => {
     });
 
     test('keeps drafts out of every list, feed and API', async () => {
-      for (const path of ['index.html', 'rss.xml', 'api/postmortems.json', 'sitemap-0.xml', 'services/index.html', 'severity/sev5/index.html']) {
+      for (const path of [
+        'index.html',
+        'rss.xml',
+        'api/postmortems.json',
+        'sitemap-0.xml',
+        'services/index.html',
+        'severity/sev5/index.html',
+      ]) {
         const text = await site.read(path).catch(() => '');
         expect(text, path).not.toContain('A draft that must not ship');
         expect(text, path).not.toContain('draft-thing');
@@ -57,8 +64,15 @@ describe('astro build', () => {
       expect(html.match(/class="day"/g)).toHaveLength(2);
       expect(html).toContain('2024-03-21');
       // As copied, read aloud and quoted in search excerpts: time, kind and event apart.
-      const rows = [...html.matchAll(/<li class="kind-[^"]*">([\s\S]*?)<\/li>/g)].map((row) => row[1]!.replace(/<[^>]+>/g, ''));
-      expect(rows).toEqual(['23:30 on 2024-03-20 note Resolver errors begin.', '23:45 detected Paged.', '00:20 on 2024-03-21 mitigated Resolver restarted.', '00:40 resolved All clear.']);
+      const rows = [...html.matchAll(/<li class="kind-[^"]*">([\s\S]*?)<\/li>/g)].map((row) =>
+        row[1]!.replace(/<[^>]+>/g, ''),
+      );
+      expect(rows).toEqual([
+        '23:30 on 2024-03-20 note Resolver errors begin.',
+        '23:45 detected Paged.',
+        '00:20 on 2024-03-21 mitigated Resolver restarted.',
+        '00:40 resolved All clear.',
+      ]);
       expect(html).toContain('Root cause and resolution');
       const checkout = await site.read('postmortems/2024-03-14-checkout-timeouts/index.html');
       expect(checkout).toContain('Alert on pool saturation');
@@ -69,10 +83,14 @@ describe('astro build', () => {
     });
 
     test('builds tag, severity and service indexes with counts and downtime', async () => {
-      expect(await site.read('tags/index.html')).toMatch(/href="\/tags\/postgres\/">postgres<\/a> <span class="muted">\(1\)/);
+      expect(await site.read('tags/index.html')).toMatch(
+        /href="\/tags\/postgres\/">postgres<\/a> <span class="muted">\(1\)/,
+      );
       expect(await site.read('tags/postgres/index.html')).toContain('Checkout timeouts');
       expect(await site.read('severity/sev4/index.html')).toContain('Late-night DNS failure');
-      expect(await site.read('severity/sev4/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="RSS feed of SEV4 postmortems" href="\/severity\/sev4\/rss.xml">/);
+      expect(await site.read('severity/sev4/index.html')).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml" title="RSS feed of SEV4 postmortems" href="\/severity\/sev4\/rss.xml">/,
+      );
       expect(await site.read('severity/index.html')).toContain('href="/severity/sev2/">1 postmortem</a>');
       const services = await site.read('services/index.html');
       expect(services).toMatch(/>checkout<\/a><\/td><td>1<\/td><td>47 min</);
@@ -84,8 +102,17 @@ describe('astro build', () => {
       expect(api.generatedAt).toBe('2024-06-01T00:00:00.000Z');
       expect(api.count).toBe(2);
       const dns = api.postmortems.find((postmortem: { id: string }) => postmortem.id === '2024-03-20-late-night-dns');
-      expect(dns).toMatchObject({ durationMinutes: 70, timeToDetectMinutes: 15, timeToMitigateMinutes: 50, resolvedAt: '2024-03-21T00:40:00.000Z' });
-      expect(dns.timeline[2]).toEqual({ at: '2024-03-21T00:20:00.000Z', kind: 'mitigated', event: 'Resolver restarted.' });
+      expect(dns).toMatchObject({
+        durationMinutes: 70,
+        timeToDetectMinutes: 15,
+        timeToMitigateMinutes: 50,
+        resolvedAt: '2024-03-21T00:40:00.000Z',
+      });
+      expect(dns.timeline[2]).toEqual({
+        at: '2024-03-21T00:20:00.000Z',
+        kind: 'mitigated',
+        event: 'Resolver restarted.',
+      });
     });
 
     test('publishes an RSS feed, a sitemap and a 404 page', async () => {
@@ -142,8 +169,12 @@ describe('astro build', () => {
       );
       const site = await buildSite(dir);
       expect(site.exitCode).not.toBe(0);
-      expect(site.output).toMatch(/2024-03-14-bad\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/);
-      expect(site.output).toMatch(/2024-03-14-bad\.md:5:1 {2}error {2}startedAt: `2024-03-14T09:00:00` is not an ISO 8601 date-time with an offset/);
+      expect(site.output).toMatch(
+        /2024-03-14-bad\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/,
+      );
+      expect(site.output).toMatch(
+        /2024-03-14-bad\.md:5:1 {2}error {2}startedAt: `2024-03-14T09:00:00` is not an ISO 8601 date-time with an offset/,
+      );
       expect(site.output).not.toContain('Stack trace');
     }, 120_000);
 
@@ -155,7 +186,9 @@ describe('astro build', () => {
       );
       const site = await buildSite(dir);
       expect(site.exitCode).not.toBe(0);
-      expect(site.output).toMatch(/2024-03-14-lonely\.md:10:5 {2}error {2}related id `2020-01-01-missing` matches no postmortem/);
+      expect(site.output).toMatch(
+        /2024-03-14-lonely\.md:10:5 {2}error {2}related id `2020-01-01-missing` matches no postmortem/,
+      );
     }, 120_000);
   });
 });

@@ -9,7 +9,9 @@ import { buildSite, type SiteBuild } from './build-site';
 /** Every file of a built site, by path. */
 async function filesOf(build: SiteBuild): Promise<Map<string, string>> {
   const paths = (await glob('**/*', { cwd: build.outDir })).sort();
-  return new Map(await Promise.all(paths.map(async (path) => [path, await readFile(join(build.outDir, path), 'base64')] as const)));
+  return new Map(
+    await Promise.all(paths.map(async (path) => [path, await readFile(join(build.outDir, path), 'base64')] as const)),
+  );
 }
 
 describe('a rebuild with the cache of the last build', () => {
@@ -17,7 +19,12 @@ describe('a rebuild with the cache of the last build', () => {
     const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-'));
     const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-incremental-cache-'));
     // MDX: most bodies are rendered while syncing and kept in the cache, the ones with an <Internal> passage compiled.
-    const ids = await writeSyntheticCorpus({ dir: contentDir, count: 60, format: 'mdx', end: new Date('2024-06-01T00:00:00Z') });
+    const ids = await writeSyntheticCorpus({
+      dir: contentDir,
+      count: 60,
+      format: 'mdx',
+      end: new Date('2024-06-01T00:00:00Z'),
+    });
     const first = await buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir });
     expect(first.exitCode, first.output).toBe(0);
 
@@ -27,12 +34,20 @@ describe('a rebuild with the cache of the last build', () => {
     await writeFile(retitled, `${source.replace(/^title: "/m, 'title: "Edited: ')}\nOne more lesson learned.\n`);
     // A body that gains a component is compiled from now on.
     const withPassage = join(contentDir, `${ids[31]}.mdx`);
-    await writeFile(withPassage, `${await readFile(withPassage, 'utf8')}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`);
-    const [warm, cold] = await Promise.all([buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir }), buildSite(contentDir)]);
+    await writeFile(
+      withPassage,
+      `${await readFile(withPassage, 'utf8')}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`,
+    );
+    const [warm, cold] = await Promise.all([
+      buildSite(contentDir, { POSTMORTEMS_CACHE_DIR: cacheDir }),
+      buildSite(contentDir),
+    ]);
     expect(warm.exitCode, warm.output).toBe(0);
     expect(cold.exitCode, cold.output).toBe(0);
 
-    expect(warm.output).toMatch(/Validated 2 of 60 postmortems in \d+ ms; the others are unchanged since the last build\./);
+    expect(warm.output).toMatch(
+      /Validated 2 of 60 postmortems in \d+ ms; the others are unchanged since the last build\./,
+    );
     expect(warm.output).toContain('Rendered 1 MDX postmortem to HTML while syncing; Astro compiles 1 other,');
     expect(await warm.read(`postmortems/${ids[30]}/index.html`)).toContain('Edited: ');
     expect(await warm.read(`postmortems/${ids[31]}/index.html`)).toContain('canary-rota');

@@ -49,7 +49,9 @@ function textOf(html: string): string {
 function tableRows(html: string, caption: string): string[][] {
   const table = new RegExp(`<caption>${caption}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1];
   if (!table) throw new Error(`no table captioned “${caption}”`);
-  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]!)));
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => textOf(cell[1]!)),
+  );
 }
 
 /** The text of the HTML element with `id`, up to the end of its section. */
@@ -81,21 +83,31 @@ describe('insight pages of the fixture corpus', () => {
       );
       // Due on the build date itself: not overdue yet.
       expect(section(html, 'status-in-progress')).toMatch(/2024-06-01 Add a circuit breaker/);
-      expect(section(html, 'status-done')).toMatch(/2022-07-01 Snapshot the index nightly .* 2023-07-01 Document the rollback .* 2024-05-30 Add canary checks/);
+      expect(section(html, 'status-done')).toMatch(
+        /2022-07-01 Snapshot the index nightly .* 2023-07-01 Document the rollback .* 2024-05-30 Add canary checks/,
+      );
       expect(html.match(/class="overdue-label">Overdue</g)).toHaveLength(2);
     });
 
     test('links each item back to its postmortem and its owner’s page', async () => {
       const html = await site.read('actions/index.html');
-      expect(html).toMatch(new RegExp(`href="/actions/owners/edge-team/">Edge team</a></td>\\s*<td[^>]*><a href="/postmortems/${IDS.cdn}/">CDN purge served stale banners</a>`));
+      expect(html).toMatch(
+        new RegExp(
+          `href="/actions/owners/edge-team/">Edge team</a></td>\\s*<td[^>]*><a href="/postmortems/${IDS.cdn}/">CDN purge served stale banners</a>`,
+        ),
+      );
     });
 
     test('has a page per owner, merging spellings that differ only in case', async () => {
       const index = textOf(await site.read('actions/index.html'));
-      expect(index).toContain('By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item)');
+      expect(index).toContain(
+        'By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item)',
+      );
       const platform = await site.read('actions/owners/platform-team/index.html');
       expect(textOf(platform)).toContain('Action items: Platform Team');
-      expect(textOf(platform)).toContain("Action items 3 Open 1 In progress 0 Overdue 1 Done 2 Won't do 0 Completion rate 67%");
+      expect(textOf(platform)).toContain(
+        "Action items 3 Open 1 In progress 0 Overdue 1 Done 2 Won't do 0 Completion rate 67%",
+      );
       for (const owner of ['edge-team', 'payments-team', 'search-team', 'sre']) {
         expect(existsSync(join(site.outDir, `actions/owners/${owner}/index.html`)), owner).toBe(true);
       }
@@ -136,14 +148,26 @@ describe('insight pages of the fixture corpus', () => {
 
     test('gives median time to detect and to mitigate per quarter', () => {
       const rows = tableRows(html, 'Median response times per quarter \\(n = incidents that recorded the moment\\)');
-      expect(rows.map((cells) => cells[0])).toEqual(['Quarter', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2']);
+      expect(rows.map((cells) => cells[0])).toEqual([
+        'Quarter',
+        '2022-Q3',
+        '2022-Q4',
+        '2023-Q1',
+        '2023-Q2',
+        '2023-Q3',
+        '2023-Q4',
+        '2024-Q1',
+        '2024-Q2',
+      ]);
       expect(rows.find((cells) => cells[0] === '2023-Q2')).toEqual(['2023-Q2', '1', '10 min (n=1)', '40 min (n=1)']);
       // The DNS outage recorded neither moment, so Q1 medians rest on the payments incident alone.
       expect(rows.find((cells) => cells[0] === '2024-Q1')).toEqual(['2024-Q1', '2', '5 min (n=1)', '2 h (n=1)']);
       // Detect 3 and 5 → 4; mitigate 30 and 10 → 20.
       expect(rows.find((cells) => cells[0] === '2024-Q2')).toEqual(['2024-Q2', '2', '4 min (n=2)', '20 min (n=2)']);
       expect(rows.find((cells) => cells[0] === '2023-Q3')).toEqual(['2023-Q3', '0', '—', '—']);
-      expect(textOf(html)).toContain('In 2024-Q2 the median time to detect was 4 min and to mitigate 20 min, against 10 min and 40 min in 2023-Q2.');
+      expect(textOf(html)).toContain(
+        'In 2024-Q2 the median time to detect was 4 min and to mitigate 20 min, against 10 min and 40 min in 2023-Q2.',
+      );
     });
 
     test('ranks services, tags, detection methods and triggers', () => {
@@ -170,7 +194,9 @@ describe('insight pages of the fixture corpus', () => {
     });
 
     test('gives the action-item completion rate', () => {
-      expect(textOf(html)).toContain("43% of action items are done (3 of 7, leaving out 1 won't do); 4 outstanding, 2 overdue.");
+      expect(textOf(html)).toContain(
+        "43% of action items are done (3 of 7, leaving out 1 won't do); 4 outstanding, 2 overdue.",
+      );
     });
 
     test('draws every chart as accessible inline SVG: role, title, description and a table', () => {
@@ -200,12 +226,16 @@ describe('insight pages of the fixture corpus', () => {
   describe('related incidents', () => {
     test('lists explicit links first, then computed ones with what they share', async () => {
       const text = section(await site.read(`postmortems/${IDS.deploy}/index.html`), 'related-heading');
-      expect(text).toMatch(/Linked by the authors Checkout latency after a pool change .* Shares services: checkout Payments timeouts from a provider outage$/);
+      expect(text).toMatch(
+        /Linked by the authors Checkout latency after a pool change .* Shares services: checkout Payments timeouts from a provider outage$/,
+      );
     });
 
     test('ranks computed links by weight: two services and a tag before one service', async () => {
       const text = section(await site.read(`postmortems/${IDS.latency}/index.html`), 'related-heading');
-      expect(text).toMatch(/Shares services: checkout, payments-api; tags: postgres Payments timeouts from a provider outage .* Shares services: checkout Checkout errors after a deploy$/);
+      expect(text).toMatch(
+        /Shares services: checkout, payments-api; tags: postgres Payments timeouts from a provider outage .* Shares services: checkout Checkout errors after a deploy$/,
+      );
     });
 
     test('shows no section when nothing is related enough (a shared trigger alone is not)', async () => {
@@ -219,8 +249,12 @@ describe('insight pages of the fixture corpus', () => {
     test('gives totals, median downtime, the last incident and open action items', async () => {
       const html = await site.read('services/checkout/index.html');
       // 60 + 240 + 20 minutes; the median is 60.
-      expect(section(html, 'history-heading')).toMatch(/Incidents 3 Total downtime 5 h 20 min Median downtime 1 h Last incident 25 May 2024 : Checkout errors after a deploy/);
-      expect(section(html, 'service-actions-heading')).toMatch(/Open action items \(2\) .* 2024-05-31 Overdue Alert on pool saturation .* 2024-06-01 Add a circuit breaker .* 1 overdue item/);
+      expect(section(html, 'history-heading')).toMatch(
+        /Incidents 3 Total downtime 5 h 20 min Median downtime 1 h Last incident 25 May 2024 : Checkout errors after a deploy/,
+      );
+      expect(section(html, 'service-actions-heading')).toMatch(
+        /Open action items \(2\) .* 2024-05-31 Overdue Alert on pool saturation .* 2024-06-01 Add a circuit breaker .* 1 overdue item/,
+      );
       expect(tableRows(html, 'Incidents affecting checkout per year').slice(1)).toEqual([
         ['2024', '2', '4 h 20 min'],
         ['2023', '1', '1 h'],
@@ -252,7 +286,9 @@ describe('insight pages of the fixture corpus', () => {
 
     test('remembers incidents of earlier years on the build date’s month and day, in their own zone', async () => {
       const text = section(await site.read('index.html'), 'on-this-day-heading');
-      expect(text).toMatch(/On this day SEV2 Major 1 June 2023 .* Checkout latency after a pool change .* SEV3 Moderate 1 June 2022 .* Search index corruption/);
+      expect(text).toMatch(
+        /On this day SEV2 Major 1 June 2023 .* Checkout latency after a pool change .* SEV3 Moderate 1 June 2022 .* Search index corruption/,
+      );
       expect(text).not.toContain('2024');
     });
   });
@@ -275,7 +311,15 @@ describe('insight pages of the fixture corpus', () => {
   });
 
   test('ships no client JavaScript and no inline styles on the insight pages', async () => {
-    for (const path of ['index.html', 'stats/index.html', 'actions/index.html', 'actions/owners/sre/index.html', 'archive/index.html', 'services/checkout/index.html', `postmortems/${IDS.deploy}/index.html`]) {
+    for (const path of [
+      'index.html',
+      'stats/index.html',
+      'actions/index.html',
+      'actions/owners/sre/index.html',
+      'archive/index.html',
+      'services/checkout/index.html',
+      `postmortems/${IDS.deploy}/index.html`,
+    ]) {
       const html = await site.read(path);
       expect(html, path).not.toMatch(/<script/);
       expect(html, path).not.toMatch(/\sstyle=/);
@@ -295,9 +339,21 @@ describe('insight pages of the fixture corpus', () => {
     });
 
     /** Opens `path`; page scripts stay off unless a test injects its own (axe). */
-    async function open(path: string, width: number, { colorScheme = 'light', javaScriptEnabled = false }: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+    async function open(
+      path: string,
+      width: number,
+      {
+        colorScheme = 'light',
+        javaScriptEnabled = false,
+      }: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {},
+    ): Promise<{ page: Page; errors: string[] }> {
       // A test that injects a script (axe) must step around the site's Content-Security-Policy, which rightly forbids it.
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled, viewport: { width, height: 800 }, colorScheme });
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        bypassCSP: javaScriptEnabled,
+        viewport: { width, height: 800 },
+        colorScheme,
+      });
       const page = await context.newPage();
       const errors = collectErrors(page);
       await page.goto(`${server.origin}${path}`);
@@ -306,7 +362,11 @@ describe('insight pages of the fixture corpus', () => {
 
     test('draws every chart on /stats/ within a 360 px screen, styled, with nothing spilling sideways', async () => {
       const { page, errors } = await open('/stats/', 360);
-      const boxes = await page.locator('svg.chart-svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height, right }) => ({ width, height, right })));
+      const boxes = await page
+        .locator('svg.chart-svg')
+        .evaluateAll((svgs) =>
+          svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height, right }) => ({ width, height, right })),
+        );
       expect(boxes).toHaveLength(8);
       for (const box of boxes) {
         expect(box.width).toBeGreaterThan(300);
@@ -315,15 +375,26 @@ describe('insight pages of the fixture corpus', () => {
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       // Styles reach the SVG: the SEV1 median bar takes the configured SEV1 colour, lines are not filled black.
-      expect(await page.locator('#chart-durations .severity-sev1 .range-median').evaluate((rect) => getComputedStyle(rect).fill)).toBe('rgb(180, 35, 24)');
-      expect(await page.locator('#chart-response svg.chart-svg .series-detect .series-line').evaluate((path) => getComputedStyle(path).fill)).toBe('none');
+      expect(
+        await page
+          .locator('#chart-durations .severity-sev1 .range-median')
+          .evaluate((rect) => getComputedStyle(rect).fill),
+      ).toBe('rgb(180, 35, 24)');
+      expect(
+        await page
+          .locator('#chart-response svg.chart-svg .series-detect .series-line')
+          .evaluate((path) => getComputedStyle(path).fill),
+      ).toBe('none');
       expect(errors).toEqual([]);
       await page.context().close();
     }, 60_000);
 
     test('leaves no serious accessibility violation on the insight pages, in light and dark', async () => {
       const visits = [
-        ...['/stats/', '/actions/', '/archive/', '/services/checkout/', '/'].map((path) => ({ path, colorScheme: 'light' as const })),
+        ...['/stats/', '/actions/', '/archive/', '/services/checkout/', '/'].map((path) => ({
+          path,
+          colorScheme: 'light' as const,
+        })),
         ...['/stats/', '/actions/'].map((path) => ({ path, colorScheme: 'dark' as const })),
       ];
       for (const { path, colorScheme } of visits) {

@@ -79,7 +79,10 @@ function parsedForm(html: string): string {
 
 /** The rendered body of a postmortem page. */
 function prose(html: string): string {
-  const match = /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<section aria-labelledby="action-items-heading"|<\/article>)/.exec(html);
+  const match =
+    /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<section aria-labelledby="action-items-heading"|<\/article>)/.exec(
+      html,
+    );
   if (!match?.[1]) throw new Error('no .prose block in the page');
   return match[1];
 }
@@ -88,17 +91,29 @@ test('an MDX postmortem without JSX renders exactly as Astro renders MDX, withou
   const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-mdx-'));
   await writeFile(join(contentDir, '2024-03-01-plain.mdx'), postmortem('Plain MDX', BODY));
   // The same body with a component: Astro compiles this one into a module, as it does every MDX file by default.
-  await writeFile(join(contentDir, '2024-03-01-with-passage.mdx'), postmortem('MDX with a component', `${BODY}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`));
+  await writeFile(
+    join(contentDir, '2024-03-01-with-passage.mdx'),
+    postmortem('MDX with a component', `${BODY}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`),
+  );
   const build = await buildSite(contentDir, { POSTMORTEMS_CHROMIUM: 'none' });
   expect(build.exitCode, build.output).toBe(0);
-  expect(build.output).toContain('Rendered 1 MDX postmortem to HTML while syncing; Astro compiles 1 other, with JSX, expressions, imports or images.');
+  expect(build.output).toContain(
+    'Rendered 1 MDX postmortem to HTML while syncing; Astro compiles 1 other, with JSX, expressions, imports or images.',
+  );
 
   const plain = prose(await build.read('postmortems/2024-03-01-plain/index.html'));
   const compiled = prose(await build.read('postmortems/2024-03-01-with-passage/index.html'));
   expect(compiled).toContain('canary-rota');
   const withoutPassage = compiled.replace(/\n?<section class="internal-passage"[\s\S]*?<\/section>/, '');
   expect(parsedForm(plain.trim())).toBe(parsedForm(withoutPassage.trim()));
-  for (const expected of ['<h2 id="root-cause-and-resolution-1"', '<table>', 'class="token keyword"', '<pre class="mermaid">', '“pool”', 'data-footnote-ref']) {
+  for (const expected of [
+    '<h2 id="root-cause-and-resolution-1"',
+    '<table>',
+    'class="token keyword"',
+    '<pre class="mermaid">',
+    '“pool”',
+    'data-footnote-ref',
+  ]) {
     expect(plain).toContain(expected);
   }
 }, 120_000);

@@ -27,7 +27,13 @@ import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
 import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
 
 /** The routes issue 5 added as pages of their own; removing them gives the build "without the insight pages". */
-const INSIGHT_PAGES = ['src/pages/stats', 'src/pages/actions', 'src/pages/archive', 'src/pages/severity/[severity]/rss.xml.ts', 'src/pages/services/[service]/rss.xml.ts'];
+const INSIGHT_PAGES = [
+  'src/pages/stats',
+  'src/pages/actions',
+  'src/pages/archive',
+  'src/pages/severity/[severity]/rss.xml.ts',
+  'src/pages/services/[service]/rss.xml.ts',
+];
 
 const projectRoot = join(import.meta.dirname, '..');
 
@@ -70,7 +76,11 @@ function timeMilliseconds(work: () => unknown, runs = 9): number {
 
 /** Times the derived data of the insights over the postmortems of `contentDir`, as a build computes it once. */
 async function timeDerivedData(contentDir: string): Promise<void> {
-  const { files } = await checkContentFolder({ root: projectRoot, contentDir, schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' } });
+  const { files } = await checkContentFolder({
+    root: projectRoot,
+    contentDir,
+    schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' },
+  });
   const records = files.flatMap((file) => (file.data ? [{ id: file.id, data: file.data }] : []));
   const buildDate = new Date('2024-06-01T00:00:00Z');
   const corpus = buildCorpus(records, DEFAULT_SEVERITY_SCALE);
@@ -102,11 +112,23 @@ async function timeBuild(root: string, contentDir: string): Promise<BuildTime> {
   const started = performance.now();
   // bash's `times` reports the user and system CPU time of the build and every process it started.
   const script = '"$0" "$@"; code=$?; times; exit $code';
-  const child = spawn('bash', ['-c', script, process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', POSTMORTEMS_DIR: contentDir, POSTMORTEMS_CACHE_DIR: cacheDir, POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'bash',
+    ['-c', script, process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '',
+        POSTMORTEMS_DIR: contentDir,
+        POSTMORTEMS_CACHE_DIR: cacheDir,
+        POSTMORTEMS_BUILD_DATE: '2024-06-01T00:00:00Z',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -116,11 +138,17 @@ async function timeBuild(root: string, contentDir: string): Promise<BuildTime> {
   if (code !== 0) throw new Error(`build in ${root} failed:\n${output}`);
   // The last line of `times` is the children's: user and system time.
   const [user = '', system = ''] = output.trim().split('\n').at(-1)!.split(/\s+/);
-  return { wallSeconds, cpuSeconds: parseShellTime(user) + parseShellTime(system), pages: /(\d+) page\(s\) built/.exec(output)?.[1] ?? '?' };
+  return {
+    wallSeconds,
+    cpuSeconds: parseShellTime(user) + parseShellTime(system),
+    pages: /(\d+) page\(s\) built/.exec(output)?.[1] ?? '?',
+  };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({
+    options: { count: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } },
+  });
   const corpus = await mkdtemp(join(tmpdir(), 'postmortems-bench-corpus-'));
   await writeSyntheticCorpus({ dir: corpus, count: Number(values.count) });
   await timeDerivedData(corpus);
@@ -135,15 +163,21 @@ async function main(): Promise<void> {
     for (const variant of run % 2 === 1 ? variants : [...variants].reverse()) {
       const time = await timeBuild(variant.root, corpus);
       times.get(variant.name)!.push(time);
-      console.log(`run ${run}: ${variant.name}: ${time.wallSeconds.toFixed(1)} s wall, ${time.cpuSeconds.toFixed(1)} s CPU (${time.pages} pages)`);
+      console.log(
+        `run ${run}: ${variant.name}: ${time.wallSeconds.toFixed(1)} s wall, ${time.cpuSeconds.toFixed(1)} s CPU (${time.pages} pages)`,
+      );
     }
   }
   // Other work on the machine only ever adds time, so the fastest run is the truest; the median is given too.
-  const summary = (list: BuildTime[], of: (time: BuildTime) => number) => ({ fastest: Math.min(...list.map(of)), median: median(list.map(of)) });
+  const summary = (list: BuildTime[], of: (time: BuildTime) => number) => ({
+    fastest: Math.min(...list.map(of)),
+    median: median(list.map(of)),
+  });
   const reference = times.get('without the insight pages')!;
   const referenceWall = summary(reference, (time) => time.wallSeconds);
   const referenceCpu = summary(reference, (time) => time.cpuSeconds);
-  const change = (value: number, base: number) => `${value >= base ? '+' : ''}${((value / base - 1) * 100).toFixed(1)}%`;
+  const change = (value: number, base: number) =>
+    `${value >= base ? '+' : ''}${((value / base - 1) * 100).toFixed(1)}%`;
   for (const [name, list] of times) {
     const wall = summary(list, (time) => time.wallSeconds);
     const cpu = summary(list, (time) => time.cpuSeconds);
@@ -152,7 +186,9 @@ async function main(): Promise<void> {
         `CPU fastest ${cpu.fastest.toFixed(1)} s (${change(cpu.fastest, referenceCpu.fastest)}), median ${cpu.median.toFixed(1)} s (${change(cpu.median, referenceCpu.median)}); ${list.length} runs`,
     );
   }
-  await Promise.all([corpus, ...variants.map((variant) => variant.root)].map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(
+    [corpus, ...variants.map((variant) => variant.root)].map((dir) => rm(dir, { recursive: true, force: true })),
+  );
 }
 
 await main();

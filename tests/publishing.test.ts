@@ -43,17 +43,22 @@ describe('the published site', () => {
     }
   });
 
-  test.each(['/postmortems/2024-04-02-gateway-timeouts/', '/', '/search/?q=retry', '/stats/'])('%s runs under its policy without a violation', async (path) => {
-    const page = await browser.newPage();
-    const errors = collectErrors(page);
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-    });
-    await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle', timeout: 30_000 });
-    if (path.startsWith('/search/')) await page.waitForSelector('.search-results li', { timeout: 15_000 });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  test.each(['/postmortems/2024-04-02-gateway-timeouts/', '/', '/search/?q=retry', '/stats/'])(
+    '%s runs under its policy without a violation',
+    async (path) => {
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle', timeout: 30_000 });
+      if (path.startsWith('/search/')) await page.waitForSelector('.search-results li', { timeout: 15_000 });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('draws the diagram with its own styles allowed by hash', async () => {
     const page = await browser.newPage();
@@ -65,9 +70,13 @@ describe('the published site', () => {
 
   test('gives links to other sites rel="noopener noreferrer", in bodies and tables alike', async () => {
     const html = await site.read('postmortems/2024-04-02-gateway-timeouts/index.html');
-    expect(html).toContain('<a href="https://grafana.example.com/d/retries" rel="noopener noreferrer">retry dashboard</a>');
+    expect(html).toContain(
+      '<a href="https://grafana.example.com/d/retries" rel="noopener noreferrer">retry dashboard</a>',
+    );
     expect(html).toMatch(/<a href="https:\/\/tracker\.example\.com\/OPS-7" rel="noopener noreferrer">OPS-7<\/a>/);
-    expect(await site.read('postmortems/2024-04-09-search-index-lag/index.html')).toContain('<a href="/postmortems/2024-04-02-gateway-timeouts/">the gateway incident</a>');
+    expect(await site.read('postmortems/2024-04-09-search-index-lag/index.html')).toContain(
+      '<a href="/postmortems/2024-04-02-gateway-timeouts/">the gateway incident</a>',
+    );
   });
 });
 
@@ -75,10 +84,17 @@ describe('a dangling internal link', () => {
   test('fails the build, naming the page and the link', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'postmortems-dangling-'));
     const source = await readFile(join(fixture, '2024-04-09-search-index-lag.md'), 'utf8');
-    await writeFile(join(dir, '2024-04-09-search-index-lag.md'), source.replace('/postmortems/2024-04-02-gateway-timeouts/', '/postmortems/2024-04-01-renamed/').replace('related: [2024-04-02-gateway-timeouts]\n', ''));
+    await writeFile(
+      join(dir, '2024-04-09-search-index-lag.md'),
+      source
+        .replace('/postmortems/2024-04-02-gateway-timeouts/', '/postmortems/2024-04-01-renamed/')
+        .replace('related: [2024-04-02-gateway-timeouts]\n', ''),
+    );
     const site = await buildSite(dir);
     expect(site.exitCode).not.toBe(0);
-    expect(site.output).toContain('1 internal link(s) lead to no file:\n  postmortems/2024-04-09-search-index-lag/index.html: /postmortems/2024-04-01-renamed/');
+    expect(site.output).toContain(
+      '1 internal link(s) lead to no file:\n  postmortems/2024-04-09-search-index-lag/index.html: /postmortems/2024-04-01-renamed/',
+    );
   }, 180_000);
 });
 
@@ -87,11 +103,27 @@ describe('two builds of the same content and build date', () => {
     const [first, second] = [await buildSite(fixture), await buildSite(fixture)];
     const digest = async (site: SiteBuild) => {
       const files = (await glob('**/*', { cwd: site.outDir, dot: true })).sort();
-      return Object.fromEntries(await Promise.all(files.map(async (file) => [file, createHash('sha256').update(await readFile(join(site.outDir, file))).digest('hex')] as const)));
+      return Object.fromEntries(
+        await Promise.all(
+          files.map(
+            async (file) =>
+              [
+                file,
+                createHash('sha256')
+                  .update(await readFile(join(site.outDir, file)))
+                  .digest('hex'),
+              ] as const,
+          ),
+        ),
+      );
     };
     const [a, b] = [await digest(first), await digest(second)];
     expect(Object.keys(a).length).toBeGreaterThan(20);
     expect(Object.keys(b)).toEqual(Object.keys(a));
-    expect(Object.entries(b).filter(([file, hash]) => a[file] !== hash).map(([file]) => file)).toEqual([]);
+    expect(
+      Object.entries(b)
+        .filter(([file, hash]) => a[file] !== hash)
+        .map(([file]) => file),
+    ).toEqual([]);
   }, 300_000);
 });

@@ -63,7 +63,8 @@ describe('search in a real browser', () => {
   /** Waits until the page shows the results for `search` (the URL's query string, `?q=…`) and reads them. */
   async function results(search: string): Promise<SearchView> {
     await page.waitForFunction(
-      (expected) => location.search === expected && document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false',
+      (expected) =>
+        location.search === expected && document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false',
       search,
     );
     return page.evaluate(() => ({
@@ -73,8 +74,10 @@ describe('search in a real browser', () => {
     }));
   }
 
-  const checkbox = (facet: string, value: string) => page.locator(`input[type="checkbox"][name="${facet}"][value="${value}"]`);
-  const countOf = (facet: string, value: string) => checkbox(facet, value).locator('xpath=..').locator('[data-count]').textContent();
+  const checkbox = (facet: string, value: string) =>
+    page.locator(`input[type="checkbox"][name="${facet}"][value="${value}"]`);
+  const countOf = (facet: string, value: string) =>
+    checkbox(facet, value).locator('xpath=..').locator('[data-count]').textContent();
 
   test('finds a postmortem by a word only its body contains, first, with severity, date, duration and the word marked', async () => {
     await open('/search/');
@@ -84,7 +87,9 @@ describe('search in a real browser', () => {
     expect(view.titles).toEqual([TITLES.tlsHandshakes]);
     expect(view.status).toBe('1 postmortem matches “stapling”.');
     const first = page.locator('[data-results] > li').first();
-    expect(await first.locator('h2 a').getAttribute('href')).toBe('/postmortems/2024-06-03-payments-tls-handshake-failures/');
+    expect(await first.locator('h2 a').getAttribute('href')).toBe(
+      '/postmortems/2024-06-03-payments-tls-handshake-failures/',
+    );
     expect(await first.locator('.severity-badge').textContent()).toBe('SEV1Critical');
     expect(await first.locator('.severity-badge').getAttribute('class')).toContain('severity-sev1');
     expect(await first.locator('time').textContent()).toBe('3 June 2024');
@@ -124,15 +129,24 @@ describe('search in a real browser', () => {
     expect(await countOf('year', '2024')).toBe('(3)');
 
     await checkbox('year', '2024').check();
-    expect((await results('?year=2024')).titles).toEqual([TITLES.dnsResolver, TITLES.tlsHandshakes, TITLES.searchReindex]);
+    expect((await results('?year=2024')).titles).toEqual([
+      TITLES.dnsResolver,
+      TITLES.tlsHandshakes,
+      TITLES.searchReindex,
+    ]);
     await checkbox('severity', 'SEV1').check();
     expect((await results('?severity=SEV1&year=2024')).titles).toEqual([TITLES.tlsHandshakes]);
     await checkbox('severity', 'SEV3').check();
-    expect((await results('?severity=SEV1&severity=SEV3&year=2024')).titles).toEqual([TITLES.dnsResolver, TITLES.tlsHandshakes]);
+    expect((await results('?severity=SEV1&severity=SEV3&year=2024')).titles).toEqual([
+      TITLES.dnsResolver,
+      TITLES.tlsHandshakes,
+    ]);
     await checkbox('service', 'edge').check();
     expect((await results('?severity=SEV1&severity=SEV3&service=edge&year=2024')).titles).toEqual([TITLES.dnsResolver]);
     await checkbox('tag', 'dns').check();
-    expect((await results('?severity=SEV1&severity=SEV3&service=edge&tag=dns&year=2024')).titles).toEqual([TITLES.dnsResolver]);
+    expect((await results('?severity=SEV1&severity=SEV3&service=edge&tag=dns&year=2024')).titles).toEqual([
+      TITLES.dnsResolver,
+    ]);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     expect((await results('')).titles).toEqual([]);
@@ -144,7 +158,12 @@ describe('search in a real browser', () => {
     expect((await results(canonical)).titles).toEqual([TITLES.nginxWorkers]);
     expect(await page.locator('#search-query').inputValue()).toBe('nginx');
     expect(await page.locator('#search-order').inputValue()).toBe('oldest');
-    for (const [facet, value] of [['severity', 'SEV1'], ['service', 'edge'], ['tag', 'nginx'], ['year', '2023']] as const) {
+    for (const [facet, value] of [
+      ['severity', 'SEV1'],
+      ['service', 'edge'],
+      ['tag', 'nginx'],
+      ['year', '2023'],
+    ] as const) {
       expect(await checkbox(facet, value).isChecked(), `${facet}=${value}`).toBe(true);
     }
 
@@ -157,7 +176,9 @@ describe('search in a real browser', () => {
 
   test('keeps drafts and everything outside postmortem bodies out of the index', async () => {
     await open('/search/?q=xylophonic');
-    expect((await results('?q=xylophonic')).status).toBe('No postmortem matches “xylophonic”. Try other words or fewer filters.');
+    expect((await results('?q=xylophonic')).status).toBe(
+      'No postmortem matches “xylophonic”. Try other words or fewer filters.',
+    );
     // The site title is in every page's header, but headers are not indexed.
     await open('/search/?q=larkspur');
     expect((await results('?q=larkspur')).titles).toEqual([]);
@@ -210,7 +231,11 @@ describe('search in a real browser', () => {
       await plain.goto(`${server.origin}/search/?q=nginx`);
       expect(await plain.locator('main').innerText()).toContain('Search runs in your browser and needs JavaScript');
       expect(await plain.locator('form#search').isVisible()).toBe(false);
-      for (const [name, href] of [['severity', '/severity/'], ['service', '/services/'], ['tag', '/tags/']] as const) {
+      for (const [name, href] of [
+        ['severity', '/severity/'],
+        ['service', '/services/'],
+        ['tag', '/tags/'],
+      ] as const) {
         expect(await plain.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(href);
       }
     } finally {
@@ -255,10 +280,14 @@ describe('search in a real browser', () => {
       ['a severity', '/severity/sev1/', undefined],
       ['a service', '/services/edge/', undefined],
       ['the search page with results', '/search/?q=nginx&severity=SEV1', '?q=nginx&severity=SEV1'],
-    ])('on %s', async (_, path, search) => {
-      await open(path);
-      if (search !== undefined) await results(search);
-      expect(await seriousViolations(page)).toEqual([]);
-    }, 30_000);
+    ])(
+      'on %s',
+      async (_, path, search) => {
+        await open(path);
+        if (search !== undefined) await results(search);
+        expect(await seriousViolations(page)).toEqual([]);
+      },
+      30_000,
+    );
   });
 });

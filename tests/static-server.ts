@@ -64,7 +64,11 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       return;
     }
     const { size } = await stat(file);
-    response.writeHead(status, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-store' });
+    response.writeHead(status, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Cache-Control': 'no-store',
+    });
     served.push({ path, status, bytes: size });
     createReadStream(file).pipe(response);
   });

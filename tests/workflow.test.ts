@@ -34,14 +34,20 @@ describe('the GitHub workflow', () => {
     const check = workflow.jobs['check']!;
     expect(check.if).toBe("github.event_name == 'pull_request'");
     expect(check.steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with).toEqual({ 'fetch-depth': 0 });
-    expect(runs(check)).toEqual(['npm ci', 'npm run check -- --changed --base "origin/${{ github.base_ref }}"', 'npm run build']);
+    expect(runs(check)).toEqual([
+      'npm ci',
+      'npm run check -- --changed --base "origin/${{ github.base_ref }}"',
+      'npm run build',
+    ]);
   });
 
   test('builds and deploys to GitHub Pages from the default branch', () => {
     const build = workflow.jobs['build']!;
     expect(build.if).toContain('github.event.repository.default_branch');
     expect(runs(build)).toEqual(['npm ci', 'npm run build']);
-    expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+    expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({
+      path: 'dist',
+    });
     const deploy = workflow.jobs['deploy']!;
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -51,7 +57,9 @@ describe('the GitHub workflow', () => {
 
   test('uses the Node version the project pins', async () => {
     for (const job of [workflow.jobs['check']!, workflow.jobs['build']!]) {
-      expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+      expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+        'node-version-file': '.nvmrc',
+      });
     }
     expect((await readFile(join(projectRoot, '.nvmrc'), 'utf8')).trim()).toBe('24');
   });
@@ -60,6 +68,7 @@ describe('the GitHub workflow', () => {
 describe('the pull-request template', () => {
   test('gives reviewers the checklist', async () => {
     const template = await readFile(join(projectRoot, '.github/pull_request_template.md'), 'utf8');
-    for (const item of ['Blameless', 'owner and a due date', 'offset or `Z`', 'timezone']) expect(template).toContain(item);
+    for (const item of ['Blameless', 'owner and a due date', 'offset or `Z`', 'timezone'])
+      expect(template).toContain(item);
   });
 });

@@ -65,11 +65,17 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** Loads Pagefind and every filter's totals, or `undefined` when the index is missing (as in `astro dev`). */
-async function loadIndex(bundle: string, baseUrl: string): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
+async function loadIndex(
+  bundle: string,
+  baseUrl: string,
+): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
   try {
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     await pagefind.options({ baseUrl, excerptLength: EXCERPT_WORDS });
@@ -180,10 +186,15 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
         status.textContent = resultSummary(state, 0);
         return;
       }
-      const search = (request: PagefindRequest) => pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
+      const search = (request: PagefindRequest) =>
+        pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
       const [main, separately] = await Promise.all([
         search(pagefindRequest(state)),
-        Promise.all(facetsCountedSeparately(state).map(async (key) => [key, (await search(pagefindRequest(state, { ignoring: key }))).filters] as const)),
+        Promise.all(
+          facetsCountedSeparately(state).map(
+            async (key) => [key, (await search(pagefindRequest(state, { ignoring: key }))).filters] as const,
+          ),
+        ),
       ]);
       if (id !== searchId) return;
       showCounts(facetCounts(state, main.filters, Object.fromEntries(separately)));

@@ -32,7 +32,9 @@ let corpus: Promise<Corpus<PostmortemEntry>> | undefined;
 export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
   // `astro dev` edits content while running, so only a production build memoises.
   if (corpus && !import.meta.env.DEV) return corpus;
-  corpus = getCollection('postmortems', (entry) => isInBuild(entry.data, { audience, includeDrafts: import.meta.env.DEV })).then((entries) => buildCorpus(entries, siteConfig.severities));
+  corpus = getCollection('postmortems', (entry) =>
+    isInBuild(entry.data, { audience, includeDrafts: import.meta.env.DEV }),
+  ).then((entries) => buildCorpus(entries, siteConfig.severities));
   return corpus;
 }
 

@@ -22,7 +22,9 @@ const require = createRequire(import.meta.url);
 export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
   const configured = env['POSTMORTEMS_CHROMIUM'];
   if (configured === 'none') return undefined;
-  return [configured, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
+  return [configured, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (path) => path && existsSync(path),
+  );
 }
 
 /** Draws every diagram in one browser session; resolves to SVG markup per source. */
@@ -32,14 +34,25 @@ async function renderWithChromium(executablePath: string, sources: string[]): Pr
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
     return await page.evaluate(async (diagrams) => {
-      const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (
+        globalThis as unknown as {
+          mermaid: { initialize(config: object): void; render(id: string, text: string): Promise<{ svg: string }> };
+        }
+      ).mermaid;
       // Deterministic ids keep two builds of the same content byte-identical.
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', deterministicIds: true });
       const svgs: string[] = [];
@@ -86,7 +99,10 @@ export default function diagrams(): AstroIntegration {
           try {
             svgs = await renderWithChromium(browserPath, all);
           } catch (error) {
-            throw new AstroError(`A mermaid diagram could not be drawn: ${(error as Error).message}`, 'Check the diagram syntax at https://mermaid.js.org, or preview it in the pull request on GitHub.');
+            throw new AstroError(
+              `A mermaid diagram could not be drawn: ${(error as Error).message}`,
+              'Check the diagram syntax at https://mermaid.js.org, or preview it in the pull request on GitHub.',
+            );
           }
           let next = 0;
           for (const page of withDiagrams) {
@@ -108,9 +124,14 @@ export default function diagrams(): AstroIntegration {
         await writeFile(join(assets, 'draw.js'), CLIENT_SCRIPT);
         const scripts = `<script src="${base}_diagrams/mermaid.min.js" defer></script><script src="${base}_diagrams/draw.js" defer></script>`;
         for (const page of withDiagrams) {
-          await writeFile(page.path, replaceMermaidBlocks(page.html, clientDiagram).replace('</head>', `${scripts}</head>`));
+          await writeFile(
+            page.path,
+            replaceMermaidBlocks(page.html, clientDiagram).replace('</head>', `${scripts}</head>`),
+          );
         }
-        logger.warn(`No Chromium found: ${withDiagrams.length} page(s) draw their diagrams in the browser. Install chromium or set POSTMORTEMS_CHROMIUM to render them at build time.`);
+        logger.warn(
+          `No Chromium found: ${withDiagrams.length} page(s) draw their diagrams in the browser. Install chromium or set POSTMORTEMS_CHROMIUM to render them at build time.`,
+        );
       },
     },
   };

@@ -18,7 +18,9 @@ import { readFiles } from '../lib/read-files';
  *   in the background): the pages are read and checked meanwhile, but only
  *   written, and the build only finished, once it is done.
  */
-export default function finishPages({ after = async () => {} }: { after?: () => Promise<unknown> } = {}): AstroIntegration {
+export default function finishPages({
+  after = async () => {},
+}: { after?: () => Promise<unknown> } = {}): AstroIntegration {
   let base = '/';
   let siteOrigin = '';
   return {
@@ -47,7 +49,10 @@ export default function finishPages({ after = async () => {} }: { after?: () => 
         for (const [page, secured] of changed) await writeFile(join(outDir, page), secured);
         if (dangling.length > 0) {
           const list = dangling.map(({ page, link }) => `  ${page}: ${link}`).join('\n');
-          const error = new AstroError(`${dangling.length} internal link(s) lead to no file:\n${list}`, 'Fix the link in the postmortem or page that holds it, or restore the file it points to.');
+          const error = new AstroError(
+            `${dangling.length} internal link(s) lead to no file:\n${list}`,
+            'Fix the link in the postmortem or page that holds it, or restore the file it points to.',
+          );
           error.stack = '';
           throw error;
         }

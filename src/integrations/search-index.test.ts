@@ -16,8 +16,16 @@ const logger = { info: vi.fn() };
 describe('buildSearchIndex', () => {
   test('indexes postmortem pages only and writes the bundle into pagefind/', async () => {
     const root = await mkdtemp(join(tmpdir(), 'postmortems-index-'));
-    await writePage(root, 'postmortems/2024-03-14-a/index.html', '<article data-pagefind-body><h1>A</h1><p>Pool exhausted.</p></article>');
-    await writePage(root, 'postmortems/2024-03-20-b/index.html', '<article data-pagefind-body><h1>B</h1><p>DNS failed.</p></article>');
+    await writePage(
+      root,
+      'postmortems/2024-03-14-a/index.html',
+      '<article data-pagefind-body><h1>A</h1><p>Pool exhausted.</p></article>',
+    );
+    await writePage(
+      root,
+      'postmortems/2024-03-20-b/index.html',
+      '<article data-pagefind-body><h1>B</h1><p>DNS failed.</p></article>',
+    );
     await writePage(root, 'index.html', '<h1>Home</h1><p>Everything, listed.</p>');
     await writePage(root, 'tags/dns/index.html', '<h1>Tag: dns</h1>');
 
@@ -29,17 +37,24 @@ describe('buildSearchIndex', () => {
     expect(UNUSED_BUNDLE_FILES.filter((file) => existsSync(join(root, 'pagefind', file)))).toEqual([]);
     const entry = JSON.parse(await readFile(join(root, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(2);
-    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/^Indexed 2 postmortem pages for search in \d+ ms\.$/));
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Indexed 2 postmortem pages for search in \d+ ms\.$/),
+    );
   }, 30_000);
 
   test('fails with what Pagefind reported and a hint, and still stops Pagefind', async () => {
     const close = vi.fn(async () => null);
     const api = {
-      createIndex: async () => ({ errors: [], index: { addDirectory: async () => ({ errors: ['cannot read /nowhere'], page_count: 0 }) } }),
+      createIndex: async () => ({
+        errors: [],
+        index: { addDirectory: async () => ({ errors: ['cannot read /nowhere'], page_count: 0 }) },
+      }),
       close,
     } as unknown as PagefindApi;
 
-    const error = await buildSearchIndex({ dir: pathToFileURL('/nowhere/'), logger, api }).catch((caught: unknown) => caught);
+    const error = await buildSearchIndex({ dir: pathToFileURL('/nowhere/'), logger, api }).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toMatchObject({
       message: 'Building the search index failed: Pagefind could not read the built pages:\n  - cannot read /nowhere',

@@ -47,7 +47,8 @@ export interface SearchIndexResult {
 }
 
 function assertNoErrors(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`Pagefind could not ${step}:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
 }
 
 /** Indexes the postmortem pages of the built site in `dir` and writes the bundle to `dir/pagefind/`. */
@@ -71,7 +72,9 @@ export async function buildSearchIndex({
     const written = await created.index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
-    logger.info(`Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms.`);
+    logger.info(
+      `Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms.`,
+    );
     return { pageCount: added.page_count, outputPath };
   } catch (cause) {
     const error = new AstroError(
@@ -105,7 +108,8 @@ export default function searchIndex({ background = false }: { background?: boole
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         running = buildSearchIndex({ dir, logger }).then(() => undefined);
-        if (background) running.catch(() => {}); // Reported where it is awaited.
+        if (background)
+          running.catch(() => {}); // Reported where it is awaited.
         else await running;
       },
     },

@@ -85,11 +85,21 @@ describe('buildActionLedger', () => {
   const ledger = buildActionLedger(corpus.items, today);
 
   test('sorts every item by due date, newest postmortem first on equal dates, undated last', () => {
-    expect(ledger.entries.map((entry) => entry.action.title)).toEqual(['Write a runbook', 'Cap retries', 'Add an alert', 'Raise the pool size', 'Load test', 'Rewrite everything']);
+    expect(ledger.entries.map((entry) => entry.action.title)).toEqual([
+      'Write a runbook',
+      'Cap retries',
+      'Add an alert',
+      'Raise the pool size',
+      'Load test',
+      'Rewrite everything',
+    ]);
   });
 
   test('marks outstanding items due before the build date as overdue', () => {
-    expect(ledger.entries.filter((entry) => entry.overdue).map((entry) => entry.action.title)).toEqual(['Cap retries', 'Add an alert']);
+    expect(ledger.entries.filter((entry) => entry.overdue).map((entry) => entry.action.title)).toEqual([
+      'Cap retries',
+      'Add an alert',
+    ]);
   });
 
   test('groups by status in the schema’s order, empty groups included', () => {
@@ -102,7 +112,13 @@ describe('buildActionLedger', () => {
   });
 
   test('counts the whole ledger', () => {
-    expect(ledger.summary).toEqual({ total: 6, byStatus: { open: 3, 'in-progress': 1, done: 1, 'wont-do': 1 }, outstanding: 4, overdue: 2, completionRate: 0.2 });
+    expect(ledger.summary).toEqual({
+      total: 6,
+      byStatus: { open: 3, 'in-progress': 1, done: 1, 'wont-do': 1 },
+      outstanding: 4,
+      overdue: 2,
+      completionRate: 0.2,
+    });
   });
 
   test('merges owners spelt differently, named as in the newest postmortem, sorted by name', () => {

@@ -11,7 +11,12 @@ import type { CorpusItem, PostmortemRecord } from './corpus';
 export type ActionStatus = ActionItem['status'];
 
 /** How each status reads on a page. */
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': "Won't do" };
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'wont-do': "Won't do",
+};
 
 /** True while there is still work to do: `open` or `in-progress`. */
 export function isOutstanding(action: Pick<ActionItem, 'status'>): boolean {
@@ -49,8 +54,13 @@ export function completionRate(byStatus: Record<ActionStatus, number>): number |
 }
 
 /** Counts `entries` by status, outstanding and overdue. */
-export function summariseActions(entries: readonly { action: Pick<ActionItem, 'status'>; overdue: boolean }[]): ActionSummary {
-  const byStatus = Object.fromEntries(ACTION_ITEM_STATUSES.map((status) => [status, 0])) as Record<ActionStatus, number>;
+export function summariseActions(
+  entries: readonly { action: Pick<ActionItem, 'status'>; overdue: boolean }[],
+): ActionSummary {
+  const byStatus = Object.fromEntries(ACTION_ITEM_STATUSES.map((status) => [status, 0])) as Record<
+    ActionStatus,
+    number
+  >;
   for (const { action } of entries) byStatus[action.status] += 1;
   return {
     total: entries.length,
@@ -112,14 +122,25 @@ export function compareByDue(a: { action: Pick<ActionItem, 'due'> }, b: { action
 function viewOf<T extends PostmortemRecord>(entries: LedgerEntry<T>[]): LedgerView<T> {
   return {
     summary: summariseActions(entries),
-    groups: ACTION_ITEM_STATUSES.map((status) => ({ status, entries: entries.filter((entry) => entry.action.status === status) })),
+    groups: ACTION_ITEM_STATUSES.map((status) => ({
+      status,
+      entries: entries.filter((entry) => entry.action.status === status),
+    })),
   };
 }
 
 /** Gathers the action items of `items` (newest first), judging overdue against `today` (`YYYY-MM-DD`). */
-export function buildActionLedger<T extends PostmortemRecord>(items: readonly CorpusItem<T>[], today: string): ActionLedger<T> {
+export function buildActionLedger<T extends PostmortemRecord>(
+  items: readonly CorpusItem<T>[],
+  today: string,
+): ActionLedger<T> {
   const inCorpusOrder: LedgerEntry<T>[] = items.flatMap((source) =>
-    source.record.data.actionItems.map((action) => ({ action, source, ownerSlug: slug(action.owner) || 'unnamed', overdue: isOverdue(action, today) })),
+    source.record.data.actionItems.map((action) => ({
+      action,
+      source,
+      ownerSlug: slug(action.owner) || 'unnamed',
+      overdue: isOverdue(action, today),
+    })),
   );
   // An owner's name is the spelling of the newest postmortem, so it is read before sorting by due date.
   const names = new Map<string, string>();

@@ -17,11 +17,18 @@ describe('toApiDocument', () => {
       timezone: 'Europe/Paris',
       services: ['dns'],
       authors: ['Grace'],
-      timeline: [{ at: '23:45', event: 'Paged', kind: 'detected' }, { at: '00:20', event: 'Restarted' }],
+      timeline: [
+        { at: '23:45', event: 'Paged', kind: 'detected' },
+        { at: '00:20', event: 'Restarted' },
+      ],
       actionItems: [{ title: 'Second resolver', owner: 'SRE' }],
     });
     const corpus = buildCorpus([{ id: '2024-03-20-dns', data }], DEFAULT_SEVERITY_SCALE);
-    const document = toApiDocument(corpus.items, (id) => `https://example.com/postmortems/${id}/`, new Date('2024-06-01T00:00:00Z'));
+    const document = toApiDocument(
+      corpus.items,
+      (id) => `https://example.com/postmortems/${id}/`,
+      new Date('2024-06-01T00:00:00Z'),
+    );
     expect(document).toMatchInlineSnapshot(`
       {
         "count": 1,

@@ -33,7 +33,11 @@ export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string)
     detection: data.detection ?? null,
     trigger: data.trigger ?? null,
     timeline: data.timeline.map((entry) => ({ at: entry.at.toISOString(), kind: entry.kind, event: entry.event })),
-    actionItems: data.actionItems.map((action) => ({ ...action, due: action.due ?? null, ticket: action.ticket ?? null })),
+    actionItems: data.actionItems.map((action) => ({
+      ...action,
+      due: action.due ?? null,
+      ticket: action.ticket ?? null,
+    })),
     // Only links into this build: a public API never names an internal postmortem.
     related: item.related.filter((link) => link.explicit).map((link) => link.item.record.id),
   };
@@ -42,7 +46,11 @@ export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string)
 export type ApiPostmortem = ReturnType<typeof toApiPostmortem>;
 
 /** The whole API document. `generatedAt` is the build time, passed in so tests are deterministic. */
-export function toApiDocument(items: readonly CorpusItem<PostmortemRecord>[], urlOf: (id: string) => string, generatedAt: Date) {
+export function toApiDocument(
+  items: readonly CorpusItem<PostmortemRecord>[],
+  urlOf: (id: string) => string,
+  generatedAt: Date,
+) {
   return {
     generatedAt: generatedAt.toISOString(),
     count: items.length,

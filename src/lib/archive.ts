@@ -29,7 +29,9 @@ const newestKeyFirst = <V>([a]: [string, V], [b]: [string, V]) => (a < b ? 1 : a
 
 /** Groups `items` (newest first) by year and month, newest first. */
 export function buildArchive<T extends PostmortemRecord>(items: readonly CorpusItem<T>[]): ArchiveYear<T>[] {
-  const byMonth = [...group(items, (item) => localMonth(item.record.data.startedAt, item.record.data.timezone))].sort(newestKeyFirst);
+  const byMonth = [...group(items, (item) => localMonth(item.record.data.startedAt, item.record.data.timezone))].sort(
+    newestKeyFirst,
+  );
   const byYear = group(byMonth, ([month]) => month.slice(0, 4));
   return [...byYear].map(([year, months]) => ({
     year,

@@ -21,13 +21,17 @@ describe('isInBuild', () => {
     expect(isInBuild({ status: 'published', visibility: 'internal' }, internal)).toBe(true);
     expect(isInBuild({ status: 'in-review', visibility: 'public' }, internal)).toBe(true);
     expect(isInBuild({ status: 'draft', visibility: 'public' }, internal)).toBe(false);
-    expect(isInBuild({ status: 'draft', visibility: 'internal' }, { audience: 'internal', includeDrafts: true })).toBe(true);
+    expect(isInBuild({ status: 'draft', visibility: 'internal' }, { audience: 'internal', includeDrafts: true })).toBe(
+      true,
+    );
   });
 
   test('the public site has only public, published postmortems, even in astro dev', () => {
     expect(isInBuild({ status: 'published', visibility: 'public' }, publicSite)).toBe(true);
     expect(isInBuild({ status: 'published', visibility: 'internal' }, publicSite)).toBe(false);
     expect(isInBuild({ status: 'in-review', visibility: 'public' }, publicSite)).toBe(false);
-    expect(isInBuild({ status: 'draft', visibility: 'public' }, { audience: 'public', includeDrafts: true })).toBe(false);
+    expect(isInBuild({ status: 'draft', visibility: 'public' }, { audience: 'public', includeDrafts: true })).toBe(
+      false,
+    );
   });
 });

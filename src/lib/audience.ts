@@ -12,7 +12,9 @@ export type Audience = (typeof AUDIENCES)[number];
 export function resolveAudience(value: string | undefined): Audience {
   const audience = (value?.trim() || 'internal').toLowerCase();
   if (!(AUDIENCES as readonly string[]).includes(audience)) {
-    throw new Error(`POSTMORTEMS_AUDIENCE is \`${value}\`; use "internal" (everything but drafts) or "public" (public, published postmortems only).`);
+    throw new Error(
+      `POSTMORTEMS_AUDIENCE is \`${value}\`; use "internal" (everything but drafts) or "public" (public, published postmortems only).`,
+    );
   }
   return audience as Audience;
 }
@@ -23,7 +25,10 @@ export function resolveAudience(value: string | undefined): Audience {
  * site gets everything but drafts; drafts appear only where `includeDrafts` is set
  * (`astro dev`, with a Draft banner).
  */
-export function isInBuild(data: Pick<PostmortemData, 'status' | 'visibility'>, { audience, includeDrafts }: { audience: Audience; includeDrafts: boolean }): boolean {
+export function isInBuild(
+  data: Pick<PostmortemData, 'status' | 'visibility'>,
+  { audience, includeDrafts }: { audience: Audience; includeDrafts: boolean },
+): boolean {
   if (audience === 'public') return data.visibility === 'public' && data.status === 'published';
   return includeDrafts || data.status !== 'draft';
 }

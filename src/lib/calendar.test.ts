@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatMonth, formatShortMonth, formatShortQuarter, isAnniversary, localMonth, monthsEndingWith, quarterOfMonth, quartersEndingWith } from './calendar';
+import {
+  formatMonth,
+  formatShortMonth,
+  formatShortQuarter,
+  isAnniversary,
+  localMonth,
+  monthsEndingWith,
+  quarterOfMonth,
+  quartersEndingWith,
+} from './calendar';
 
 describe('localMonth', () => {
   test('reads the month in the given zone, not in UTC', () => {
@@ -17,7 +26,13 @@ describe('monthsEndingWith', () => {
 
 describe('quarterOfMonth', () => {
   test('puts each month in its quarter', () => {
-    expect(['2024-01', '2024-03', '2024-04', '2024-09', '2024-12'].map(quarterOfMonth)).toEqual(['2024-Q1', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
+    expect(['2024-01', '2024-03', '2024-04', '2024-09', '2024-12'].map(quarterOfMonth)).toEqual([
+      '2024-Q1',
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+    ]);
   });
 });
 

@@ -28,17 +28,23 @@ export function quartersEndingWith(lastMonth: string, count: number): string[] {
   const end = Temporal.PlainYearMonth.from(lastMonth);
   // Step back from the quarter's first month so that every step lands in the previous quarter.
   const firstOfQuarter = end.subtract({ months: (end.month - 1) % 3 });
-  return Array.from({ length: count }, (_, index) => quarterOfMonth(firstOfQuarter.subtract({ months: 3 * (count - 1 - index) }).toString()));
+  return Array.from({ length: count }, (_, index) =>
+    quarterOfMonth(firstOfQuarter.subtract({ months: 3 * (count - 1 - index) }).toString()),
+  );
 }
 
 /** `March 2024` for `2024-03`. */
 export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** `Mar 2024` for `2024-03`: for chart axes, where space is short. */
 export function formatShortMonth(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** `Q1 ’25` for `2025-Q1`: for chart axes, where eight quarters share a narrow width. */

@@ -18,7 +18,14 @@ describe('stackedColumns', () => {
   test('stacks keys bottom to top on a zero-based scale, leaving out zero values', () => {
     // The tallest column is 3, so one incident is 100 / 3 units high.
     expect(layout.columns.map((column) => [column.category, column.total, column.segments])).toEqual([
-      ['a', 3, [{ key: 'SEV1', value: 1, y: 66.67, height: 33.33 }, { key: 'SEV2', value: 2, y: 0, height: 66.67 }]],
+      [
+        'a',
+        3,
+        [
+          { key: 'SEV1', value: 1, y: 66.67, height: 33.33 },
+          { key: 'SEV2', value: 2, y: 0, height: 66.67 },
+        ],
+      ],
       ['b', 1, [{ key: 'SEV2', value: 1, y: 66.67, height: 33.33 }]],
       ['c', 0, []],
     ]);
@@ -77,7 +84,11 @@ describe('rangeBars', () => {
 });
 
 describe('durationLines', () => {
-  const layout = durationLines({ categories: ['Q1', 'Q2', 'Q3'], series: [{ key: 'detect', values: [10, null, 30] }], frame: square });
+  const layout = durationLines({
+    categories: ['Q1', 'Q2', 'Q3'],
+    series: [{ key: 'detect', values: [10, null, 30] }],
+    frame: square,
+  });
 
   test('places points on a zero-based minute axis', () => {
     expect(layout.series[0]!.points.map((point) => [point.x, point.y])).toEqual([
@@ -127,7 +138,12 @@ describe('timeStrip', () => {
 
   test('survives a span of a single instant', () => {
     const at = new Date('2023-01-01T00:00:00Z');
-    const layout = timeStrip({ events: [{ key: 'x', at }], start: at, end: at, frame: { width: 200, height: 50, margin: { top: 0, right: 0, bottom: 0, left: 0 } } });
+    const layout = timeStrip({
+      events: [{ key: 'x', at }],
+      start: at,
+      end: at,
+      frame: { width: 200, height: 50, margin: { top: 0, right: 0, bottom: 0, left: 0 } },
+    });
     expect(layout.marks[0]!.x).toBe(0);
   });
 });

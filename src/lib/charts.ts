@@ -30,7 +30,10 @@ function round(value: number): number {
 
 /** A linear axis from zero to at least `maxValue`, rounded to nice numbers. */
 function zeroBasedScale(maxValue: number, range: [number, number]) {
-  return scaleLinear().domain([0, maxValue > 0 ? maxValue : 1]).range(range).nice();
+  return scaleLinear()
+    .domain([0, maxValue > 0 ? maxValue : 1])
+    .range(range)
+    .nice();
 }
 
 /** Ticks of a count axis: whole numbers only, since half an incident means nothing. */
@@ -54,7 +57,9 @@ function durationScale(maxMinutes: number, range: [number, number], tickCount: n
   const unit = durationUnit(maxMinutes);
   const scale = zeroBasedScale(maxMinutes / unit.minutesPerUnit, range);
   const format = scale.tickFormat(tickCount);
-  const ticks = scale.ticks(tickCount).map((value) => ({ position: round(scale(value)), label: `${format(value)} ${unit.suffix}` }));
+  const ticks = scale
+    .ticks(tickCount)
+    .map((value) => ({ position: round(scale(value)), label: `${format(value)} ${unit.suffix}` }));
   return { position: (minutes: number) => round(scale(minutes / unit.minutesPerUnit)), ticks };
 }
 
@@ -172,7 +177,13 @@ export function rangeBars({
   return {
     frame,
     origin: margin.left,
-    rows: rows.map((row) => ({ key: row.key, y: round(y(row.key)!), height: round(y.bandwidth()), medianWidth: widthOf(row.median), p90Width: widthOf(row.p90) })),
+    rows: rows.map((row) => ({
+      key: row.key,
+      y: round(y(row.key)!),
+      height: round(y.bandwidth()),
+      medianWidth: widthOf(row.median),
+      p90Width: widthOf(row.p90),
+    })),
     xTicks: x.ticks,
   };
 }
@@ -219,7 +230,11 @@ export function durationLines({
     .domain(categories)
     .range([margin.left, width - margin.right])
     .padding(0.5);
-  const maxMinutes = max(series.flatMap((one) => one.values), (value) => value ?? undefined) ?? 0;
+  const maxMinutes =
+    max(
+      series.flatMap((one) => one.values),
+      (value) => value ?? undefined,
+    ) ?? 0;
   const y = durationScale(maxMinutes, [height - margin.bottom, margin.top], 4);
   const path = line<LinePoint>()
     .digits(2)
@@ -281,7 +296,13 @@ export function horizontalBars({
   return {
     frame,
     origin: margin.left,
-    bars: entries.map((entry) => ({ key: entry.key, value: entry.value, y: round(y(entry.key)!), height: round(y.bandwidth()), width: round(x(entry.value) - margin.left) })),
+    bars: entries.map((entry) => ({
+      key: entry.key,
+      value: entry.value,
+      y: round(y(entry.key)!),
+      height: round(y.bandwidth()),
+      width: round(x(entry.value) - margin.left),
+    })),
   };
 }
 

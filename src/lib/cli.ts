@@ -19,7 +19,15 @@ export interface CommandContext {
 
 /** The context of a command run from a terminal or CI. */
 export function processContext(root: string, config: SiteConfig): CommandContext {
-  return { root, argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, now: new Date(), config };
+  return {
+    root,
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: new Date(),
+    config,
+  };
 }
 
 /** A mistake on the command line: reported with the usage, exit code 2. */
@@ -29,7 +37,12 @@ export class UsageError extends Error {}
  * Runs a command's body; a usage mistake (ours, or `parseArgs`') prints
  * `name: message` and the usage to stderr and resolves to exit code 2.
  */
-export async function runWithUsage(name: string, usage: string, context: Pick<CommandContext, 'stderr'>, body: () => Promise<number>): Promise<number> {
+export async function runWithUsage(
+  name: string,
+  usage: string,
+  context: Pick<CommandContext, 'stderr'>,
+  body: () => Promise<number>,
+): Promise<number> {
   try {
     return await body();
   } catch (error) {

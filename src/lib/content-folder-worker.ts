@@ -9,7 +9,8 @@ const queue = workerData as WorkerSetup;
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 try {
-  for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue)) send({ index, result: await checkFiles(queue.batches[index]!, queue.setup) });
+  for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue))
+    send({ index, result: await checkFiles(queue.batches[index]!, queue.setup) });
   send({ done: true });
 } catch (error) {
   send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

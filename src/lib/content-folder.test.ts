@@ -27,7 +27,10 @@ describe('checkContentFolder', () => {
       root: dir,
       contentDir: dir,
       schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' },
-      lint: { rules: ALL_RULES, context: createLintContext({ root: dir, config: config.lint, now: new Date('2025-06-01T00:00:00Z') }) },
+      lint: {
+        rules: ALL_RULES,
+        context: createLintContext({ root: dir, config: config.lint, now: new Date('2025-06-01T00:00:00Z') }),
+      },
     };
 
     const alone = await checkContentFolder(options);

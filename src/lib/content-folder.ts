@@ -103,7 +103,11 @@ function rulesById(ids: readonly string[] | undefined): LintRule[] | undefined {
 }
 
 /** Validates, lints and applies the corpus rules to `relativePaths`: one batch, in this thread. */
-export async function checkFiles(relativePaths: readonly string[], setup: CheckSetup, rules: readonly LintRule[] | undefined = rulesById(setup.ruleIds)): Promise<CheckedFolder> {
+export async function checkFiles(
+  relativePaths: readonly string[],
+  setup: CheckSetup,
+  rules: readonly LintRule[] | undefined = rulesById(setup.ruleIds),
+): Promise<CheckedFolder> {
   const schema = schemaFor(setup.schema);
   const validated: ValidatedFile[] = [];
   const problems: Problem[] = [];
@@ -113,10 +117,14 @@ export async function checkFiles(relativePaths: readonly string[], setup: CheckS
   for (const [index, relativePath] of relativePaths.entries()) {
     const absolutePath = absolutePaths[index]!;
     const source = sources[index]!;
-    const file = validatePostmortemSource({ file: displayPath(setup.root, absolutePath), relativePath, source }, schema);
+    const file = validatePostmortemSource(
+      { file: displayPath(setup.root, absolutePath), relativePath, source },
+      schema,
+    );
     validated.push(file);
     problems.push(...file.problems);
-    if (rules && setup.lintContext) problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
+    if (rules && setup.lintContext)
+      problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
   }
   problems.push(...checkCorpus(validated, setup.known));
   return { files: validated.map(({ file, id, raw, data }) => ({ file, id, raw, data })), problems };
@@ -154,7 +162,10 @@ function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>
   const underTsx = process.execArgv.some((argument) => argument.includes('tsx'));
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_URL, { workerData: workerSetup, execArgv: underTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] });
+    worker = new Worker(WORKER_URL, {
+      workerData: workerSetup,
+      execArgv: underTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
+    });
   } catch {
     // Node flags a worker may not take (`--max-semi-space-size`, say): this thread does the work alone.
     return Promise.resolve();
@@ -171,7 +182,14 @@ function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>
 }
 
 /** Validates (and optionally lints) files of a content folder, then applies the corpus rules. */
-export async function checkContentFolder({ root, contentDir, schema, only, lint, workers = 0 }: CheckFolderOptions): Promise<CheckedFolder> {
+export async function checkContentFolder({
+  root,
+  contentDir,
+  schema,
+  only,
+  lint,
+  workers = 0,
+}: CheckFolderOptions): Promise<CheckedFolder> {
   const all = await listPostmortemFiles(contentDir);
   const selected = only ?? all;
   const setup: CheckSetup = {
@@ -180,22 +198,31 @@ export async function checkContentFolder({ root, contentDir, schema, only, lint,
     schema,
     ruleIds: lint?.rules.map((rule) => rule.id),
     lintContext: lint?.context,
-    known: all.map((relativePath) => ({ id: idFromPath(relativePath), file: displayPath(root, resolve(contentDir, relativePath)) })),
+    known: all.map((relativePath) => ({
+      id: idFromPath(relativePath),
+      file: displayPath(root, resolve(contentDir, relativePath)),
+    })),
   };
   // Batches keep their place, so the result is in the order of `selected` however the threads share them.
-  const batches = Array.from({ length: Math.ceil(selected.length / BATCH_SIZE) }, (_, index) => selected.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE));
+  const batches = Array.from({ length: Math.ceil(selected.length / BATCH_SIZE) }, (_, index) =>
+    selected.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+  );
   const queue = { batches, taken: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
   const results = new Map<number, CheckedFolder>();
-  const threads = Array.from({ length: Math.min(workers, batches.length - 1) }, () => runWorker({ setup, ...queue }, results));
+  const threads = Array.from({ length: Math.min(workers, batches.length - 1) }, () =>
+    runWorker({ setup, ...queue }, results),
+  );
   try {
-    for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue)) results.set(index, await checkFiles(batches[index]!, setup, lint?.rules));
+    for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue))
+      results.set(index, await checkFiles(batches[index]!, setup, lint?.rules));
   } finally {
     // On an error here, let the workers finish the batch in hand and take no more.
     Atomics.store(queue.taken, 0, batches.length);
     await Promise.all(threads);
   }
   // What a failed worker left undone, this thread checks: the same code, so a real error surfaces here.
-  for (const [index, batch] of batches.entries()) if (!results.has(index)) results.set(index, await checkFiles(batch, setup, lint?.rules));
+  for (const [index, batch] of batches.entries())
+    if (!results.has(index)) results.set(index, await checkFiles(batch, setup, lint?.rules));
   const ordered = batches.map((_, index) => results.get(index)!);
   return { files: ordered.flatMap((result) => result.files), problems: ordered.flatMap((result) => result.problems) };
 }

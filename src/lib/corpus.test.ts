@@ -6,7 +6,14 @@ import { buildCorpus, incidentMetrics } from './corpus';
 const record = postmortemRecord;
 
 const records = [
-  record('b', { startedAt: '2024-02-01T10:00:00Z', resolvedAt: '2024-02-01T10:30:00Z', severity: 'SEV1', services: ['api', 'db'], tags: ['postgres'], related: ['a', 'gone'] }),
+  record('b', {
+    startedAt: '2024-02-01T10:00:00Z',
+    resolvedAt: '2024-02-01T10:30:00Z',
+    severity: 'SEV1',
+    services: ['api', 'db'],
+    tags: ['postgres'],
+    related: ['a', 'gone'],
+  }),
   record('a', { tags: ['postgres', 'deploy'] }),
   record('c', { startedAt: '2024-03-01T10:00:00Z', resolvedAt: '2024-03-01T12:00:00Z', services: ['db'] }),
   record('d', { startedAt: '2024-03-01T10:00:00Z', resolvedAt: '2024-03-01T10:05:00Z', services: ['db'] }),
@@ -20,7 +27,10 @@ describe('incidentMetrics', () => {
   });
 
   test('leaves detection and mitigation unknown when not recorded', () => {
-    expect(incidentMetrics(record('x', {}).data)).toMatchObject({ timeToDetectMinutes: null, timeToMitigateMinutes: null });
+    expect(incidentMetrics(record('x', {}).data)).toMatchObject({
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+    });
   });
 });
 
@@ -54,7 +64,13 @@ describe('buildCorpus', () => {
   });
 
   test('groups by service with counts and total downtime, largest first', () => {
-    expect(corpus.services.map((group) => [group.key, group.items.map((item) => item.record.id), group.totalDurationMinutes])).toEqual([
+    expect(
+      corpus.services.map((group) => [
+        group.key,
+        group.items.map((item) => item.record.id),
+        group.totalDurationMinutes,
+      ]),
+    ).toEqual([
       ['db', ['c', 'd', 'b'], 120 + 5 + 30],
       ['api', ['b', 'a'], 30 + 60],
     ]);

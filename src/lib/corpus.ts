@@ -76,7 +76,10 @@ function toGroup<T extends PostmortemRecord>(key: string, items: CorpusItem<T>[]
   return { key, items, totalDurationMinutes: items.reduce((sum, item) => sum + item.metrics.durationMinutes, 0) };
 }
 
-function groupBy<T extends PostmortemRecord>(items: readonly CorpusItem<T>[], keysOf: (data: PostmortemData) => readonly string[]): Map<string, CorpusGroup<T>> {
+function groupBy<T extends PostmortemRecord>(
+  items: readonly CorpusItem<T>[],
+  keysOf: (data: PostmortemData) => readonly string[],
+): Map<string, CorpusGroup<T>> {
   const members = new Map<string, CorpusItem<T>[]>();
   for (const item of items) {
     for (const key of keysOf(item.record.data)) {
@@ -96,7 +99,10 @@ export function compareNewestFirst(a: PostmortemRecord, b: PostmortemRecord): nu
 }
 
 /** Derives the corpus view from `records`, already filtered to what this build publishes. */
-export function buildCorpus<T extends PostmortemRecord>(records: readonly T[], severities: readonly SeverityLevel[]): Corpus<T> {
+export function buildCorpus<T extends PostmortemRecord>(
+  records: readonly T[],
+  severities: readonly SeverityLevel[],
+): Corpus<T> {
   const sorted = [...records].sort(compareNewestFirst);
   const levelById = new Map(severities.map((level) => [level.id, level]));
   const items: CorpusItem<T>[] = sorted.map((record, index) => ({

@@ -6,7 +6,8 @@ const page = `<head><meta http-equiv="content-security-policy" content="script-s
 
 describe('inlineStyles', () => {
   test('collects style elements and decoded style attributes, once each', () => {
-    const svg = '<svg style="max-width: 10px;"><style>#a{fill:red}</style><g style="font: &quot;x&quot;"></g><g style="max-width: 10px;"></g></svg>';
+    const svg =
+      '<svg style="max-width: 10px;"><style>#a{fill:red}</style><g style="font: &quot;x&quot;"></g><g style="max-width: 10px;"></g></svg>';
     expect(inlineStyles(svg)).toEqual({ elements: ['#a{fill:red}'], attributes: ['max-width: 10px;', 'font: "x"'] });
   });
 });

@@ -14,7 +14,10 @@ export function cspHash(text: string): string {
 
 /** Decodes the few entities that can appear in attribute values and `<style>` text we hash. */
 function decode(text: string): string {
-  return text.replace(/&(quot|amp|lt|gt|#39);/g, (_entity, name: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'" })[name]!);
+  return text.replace(
+    /&(quot|amp|lt|gt|#39);/g,
+    (_entity, name: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'" })[name]!,
+  );
 }
 
 /** The inline styles of a fragment of markup: `<style>` element texts and `style` attribute values. */
@@ -33,7 +36,10 @@ export function allowInlineStyles(html: string, styles: { elements: string[]; at
   return html.replace(CSP_META, (_meta, start: string, policy: string, end: string) => {
     const sources = [...styles.elements, ...styles.attributes].map(cspHash);
     if (styles.attributes.length > 0) sources.unshift("'unsafe-hashes'");
-    const directives = policy.split(';').map((directive) => directive.trim()).filter(Boolean);
+    const directives = policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .filter(Boolean);
     const index = directives.findIndex((directive) => directive.startsWith('style-src '));
     if (index === -1) directives.push(`style-src 'self' ${sources.join(' ')}`);
     else {

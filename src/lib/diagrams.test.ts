@@ -14,7 +14,9 @@ describe('findMermaidSources', () => {
 describe('replaceMermaidBlocks', () => {
   test('replaces each diagram and leaves the rest of the page alone', () => {
     const html = replaceMermaidBlocks(page, (source, index) => renderedDiagram(`<svg id="d${index}"></svg>`, source));
-    expect(html).toContain('<figure class="diagram"><svg id="d0"></svg><figcaption><details><summary>Diagram source</summary>');
+    expect(html).toContain(
+      '<figure class="diagram"><svg id="d0"></svg><figcaption><details><summary>Diagram source</summary>',
+    );
     expect(html).toContain('A[&quot;Client&quot;] --&gt; B');
     expect(html).toContain('<pre><code class="language-js">a &gt; b</code></pre>');
     expect(findMermaidSources(html)).toEqual([]);

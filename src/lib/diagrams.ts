@@ -6,7 +6,14 @@
 /** A mermaid fence as the Markdown processors render it (syntax highlighting excludes mermaid). */
 const MERMAID_BLOCK = /<pre[^>]*><code class="language-mermaid"[^>]*>([\s\S]*?)<\/code><\/pre>/g;
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
 
 function decodeEntities(html: string): string {
   return html.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity]!);
@@ -25,7 +32,9 @@ export function findMermaidSources(html: string): string[] {
 /** Replaces each mermaid block with `replacement(source, index)`. */
 export function replaceMermaidBlocks(html: string, replacement: (source: string, index: number) => string): string {
   let index = 0;
-  return html.replace(MERMAID_BLOCK, (_block, code: string) => replacement(decodeEntities(code).replace(/\n$/, ''), index++));
+  return html.replace(MERMAID_BLOCK, (_block, code: string) =>
+    replacement(decodeEntities(code).replace(/\n$/, ''), index++),
+  );
 }
 
 /** The source, kept beside the picture for readers of assistive technology, search and copy-paste. */

@@ -71,7 +71,10 @@ export function parseFrontmatter(split: SplitSource): ParsedFrontmatter {
   const withPositions = () => {
     if (!positioned) {
       const lineCounter = new LineCounter();
-      positioned = { document: parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false }), lineCounter };
+      positioned = {
+        document: parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false }),
+        lineCounter,
+      };
     }
     return positioned;
   };
@@ -87,10 +90,15 @@ export function parseFrontmatter(split: SplitSource): ParsedFrontmatter {
     data = load(text, { schema: CORE_SCHEMA });
   } catch (error) {
     const { document } = withPositions();
-    syntaxErrors = document.errors.map((problem) => ({ ...toPosition(problem.pos[0]), message: problem.message.split('\n')[0]! }));
+    syntaxErrors = document.errors.map((problem) => ({
+      ...toPosition(problem.pos[0]),
+      message: problem.message.split('\n')[0]!,
+    }));
     if (syntaxErrors.length === 0) {
       const { reason, mark } = error as YAMLException;
-      syntaxErrors = [{ line: (mark?.line ?? 0) + split.yamlStartLine, column: (mark?.column ?? 0) + 1, message: reason }];
+      syntaxErrors = [
+        { line: (mark?.line ?? 0) + split.yamlStartLine, column: (mark?.column ?? 0) + 1, message: reason },
+      ];
     }
     data = undefined;
   }

@@ -43,8 +43,12 @@ describe('describeMonthlyIncidents', () => {
       { month: '2024-04', bySeverity: {}, total: 0 },
       { month: '2024-05', bySeverity: {}, total: 2 },
     ];
-    expect(describeMonthlyIncidents(rows)).toBe('4 incidents from March 2024 to May 2024; the busiest month was March 2024 with 2.');
-    expect(describeMonthlyIncidents(rows.map((row) => ({ ...row, total: 0 })))).toBe('No incidents from March 2024 to May 2024.');
+    expect(describeMonthlyIncidents(rows)).toBe(
+      '4 incidents from March 2024 to May 2024; the busiest month was March 2024 with 2.',
+    );
+    expect(describeMonthlyIncidents(rows.map((row) => ({ ...row, total: 0 })))).toBe(
+      'No incidents from March 2024 to May 2024.',
+    );
   });
 });
 
@@ -60,13 +64,15 @@ describe('describeDurations', () => {
 
 describe('describeResponseTimes', () => {
   test('compares the latest quarter with data against the first', () => {
-    expect(describeResponseTimes([quarter('2024-Q1', 20, 60), quarter('2024-Q2', null, null), quarter('2024-Q3', 5, 30)])).toBe(
-      'In 2024-Q3 the median time to detect was 5 min and to mitigate 30 min, against 20 min and 1 h in 2024-Q1.',
-    );
+    expect(
+      describeResponseTimes([quarter('2024-Q1', 20, 60), quarter('2024-Q2', null, null), quarter('2024-Q3', 5, 30)]),
+    ).toBe('In 2024-Q3 the median time to detect was 5 min and to mitigate 30 min, against 20 min and 1 h in 2024-Q1.');
   });
 
   test('says so when nothing was recorded', () => {
-    expect(describeResponseTimes([quarter('2024-Q1', null, null)])).toBe('No incident in these quarters recorded when it was detected or mitigated.');
+    expect(describeResponseTimes([quarter('2024-Q1', null, null)])).toBe(
+      'No incident in these quarters recorded when it was detected or mitigated.',
+    );
   });
 });
 
@@ -87,8 +93,16 @@ describe('describeRanking', () => {
 
 describe('describeCompletion', () => {
   test('gives the rate with what it counts', () => {
-    const summary = { total: 8, byStatus: { open: 2, 'in-progress': 1, done: 3, 'wont-do': 2 }, outstanding: 3, overdue: 1, completionRate: 0.5 };
-    expect(describeCompletion(summary)).toBe("50% of action items are done (3 of 6, leaving out 2 won't do); 3 outstanding, 1 overdue.");
+    const summary = {
+      total: 8,
+      byStatus: { open: 2, 'in-progress': 1, done: 3, 'wont-do': 2 },
+      outstanding: 3,
+      overdue: 1,
+      completionRate: 0.5,
+    };
+    expect(describeCompletion(summary)).toBe(
+      "50% of action items are done (3 of 6, leaving out 2 won't do); 3 outstanding, 1 overdue.",
+    );
   });
 });
 

@@ -34,24 +34,36 @@ export function describeMonthlyIncidents(rows: readonly MonthlyIncidents[]): str
 export function describeDurations(rows: readonly SeverityDurations[]): string {
   const parts = rows
     .filter((row) => row.count > 0)
-    .map((row) => `${row.level.id}: median ${formatMinutes(row.median)}, 90th percentile ${formatMinutes(row.p90)} (${plural(row.count, 'incident')})`);
+    .map(
+      (row) =>
+        `${row.level.id}: median ${formatMinutes(row.median)}, 90th percentile ${formatMinutes(row.p90)} (${plural(row.count, 'incident')})`,
+    );
   return parts.length > 0 ? `${parts.join('; ')}.` : 'No incidents yet.';
 }
 
 /** Summary of the response-time chart: the latest quarter with data against the first. */
 export function describeResponseTimes(rows: readonly QuarterlyResponse[]): string {
-  const known = rows.filter((row) => row.medianTimeToDetectMinutes !== null || row.medianTimeToMitigateMinutes !== null);
+  const known = rows.filter(
+    (row) => row.medianTimeToDetectMinutes !== null || row.medianTimeToMitigateMinutes !== null,
+  );
   if (known.length === 0) return 'No incident in these quarters recorded when it was detected or mitigated.';
   const describe = (row: QuarterlyResponse) =>
     `in ${row.quarter} the median time to detect was ${formatMinutes(row.medianTimeToDetectMinutes)} and to mitigate ${formatMinutes(row.medianTimeToMitigateMinutes)}`;
   const first = known[0]!;
   const last = known.at(-1)!;
-  const text = first === last ? describe(last) : `${describe(last)}, against ${formatMinutes(first.medianTimeToDetectMinutes)} and ${formatMinutes(first.medianTimeToMitigateMinutes)} in ${first.quarter}`;
+  const text =
+    first === last
+      ? describe(last)
+      : `${describe(last)}, against ${formatMinutes(first.medianTimeToDetectMinutes)} and ${formatMinutes(first.medianTimeToMitigateMinutes)} in ${first.quarter}`;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** Summary of a ranking chart: its leaders. */
-export function describeRanking(entries: readonly ValueCount[], what: string, labelOf: (key: string) => string = (key) => key): string {
+export function describeRanking(
+  entries: readonly ValueCount[],
+  what: string,
+  labelOf: (key: string) => string = (key) => key,
+): string {
   if (entries.length === 0) return `No ${what} yet.`;
   const leaders = entries.slice(0, 3).map((entry) => `${labelOf(entry.key)} (${entry.count})`);
   return `Most frequent ${what}: ${leaders.join(', ')}.`;

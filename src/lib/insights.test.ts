@@ -7,15 +7,26 @@ import { buildInsights } from './insights';
 describe('buildInsights', () => {
   const corpus = buildCorpus(
     [
-      postmortemRecord('2023-05-31-anniversary', { startedAt: '2023-05-31T10:00:00Z', resolvedAt: '2023-05-31T11:00:00Z', actionItems: [{ title: 'Fix', owner: 'A', due: '2024-05-30' }] }),
-      postmortemRecord('2024-05-20-recent', { startedAt: '2024-05-20T10:00:00Z', resolvedAt: '2024-05-20T11:00:00Z', actionItems: [{ title: 'Other fix', owner: 'A', due: '2024-05-31' }] }),
+      postmortemRecord('2023-05-31-anniversary', {
+        startedAt: '2023-05-31T10:00:00Z',
+        resolvedAt: '2023-05-31T11:00:00Z',
+        actionItems: [{ title: 'Fix', owner: 'A', due: '2024-05-30' }],
+      }),
+      postmortemRecord('2024-05-20-recent', {
+        startedAt: '2024-05-20T10:00:00Z',
+        resolvedAt: '2024-05-20T11:00:00Z',
+        actionItems: [{ title: 'Other fix', owner: 'A', due: '2024-05-31' }],
+      }),
     ],
     DEFAULT_SEVERITY_SCALE,
   );
 
   test('reads "today" from the build date in the site’s zone', () => {
     // 00:30 UTC on 1 June is still 31 May in New York.
-    const insights = buildInsights(corpus, { buildDate: new Date('2024-06-01T00:30:00Z'), timeZone: 'America/New_York' });
+    const insights = buildInsights(corpus, {
+      buildDate: new Date('2024-06-01T00:30:00Z'),
+      timeZone: 'America/New_York',
+    });
     expect(insights.today).toBe('2024-05-31');
     expect(insights.ledger.summary.overdue).toBe(1);
     expect(insights.onThisDay.map((item) => item.record.id)).toEqual(['2023-05-31-anniversary']);

@@ -27,7 +27,10 @@ export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
 }
 
 /** Derives the insights of `corpus` as of `buildDate`, reading calendar dates in `timeZone` (the site's). */
-export function buildInsights<T extends PostmortemRecord>(corpus: Corpus<T>, { buildDate, timeZone }: { buildDate: Date; timeZone: string }): Insights<T> {
+export function buildInsights<T extends PostmortemRecord>(
+  corpus: Corpus<T>,
+  { buildDate, timeZone }: { buildDate: Date; timeZone: string },
+): Insights<T> {
   const today = localDate(buildDate, timeZone);
   const ledger = buildActionLedger(corpus.items, today);
   const newest = corpus.items[0]?.record.data.startedAt;

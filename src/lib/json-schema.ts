@@ -10,7 +10,15 @@ import type { SeverityLevel } from '../schemas/severity';
 export type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
 
 /** JSON Schema (draft 2020-12) of the frontmatter as written, for the site's severity scale. */
-export function postmortemJsonSchema({ severities, defaultTimezone, url }: { severities: readonly SeverityLevel[]; defaultTimezone: string; url: string }): JsonSchema {
+export function postmortemJsonSchema({
+  severities,
+  defaultTimezone,
+  url,
+}: {
+  severities: readonly SeverityLevel[];
+  defaultTimezone: string;
+  url: string;
+}): JsonSchema {
   const schema = createPostmortemSchema({ severities, defaultTimezone });
   // `io: 'input'` describes what writers type (strings for dates) rather than what the build produces.
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;

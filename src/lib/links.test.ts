@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { findDanglingLinks, internalLinks, resolveLink, secureExternalLinks } from './links';
 
-const files = new Set(['index.html', 'tags/index.html', 'tags/dns/index.html', 'rss.xml', '_astro/site.css', 'img/a.webp', 'img/b.webp']);
+const files = new Set([
+  'index.html',
+  'tags/index.html',
+  'tags/dns/index.html',
+  'rss.xml',
+  '_astro/site.css',
+  'img/a.webp',
+  'img/b.webp',
+]);
 const exists = (file: string) => files.has(file);
 
 describe('internalLinks', () => {
@@ -46,7 +54,8 @@ describe('findDanglingLinks', () => {
 
 describe('secureExternalLinks', () => {
   test('adds noopener noreferrer to links to other sites, keeping other rel values', () => {
-    const html = '<a href="https://grafana.example/d/1">a</a> <a href="https://x.example" rel="nofollow">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>';
+    const html =
+      '<a href="https://grafana.example/d/1">a</a> <a href="https://x.example" rel="nofollow">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>';
     expect(secureExternalLinks(html, 'https://postmortems.example.com')).toBe(
       '<a href="https://grafana.example/d/1" rel="noopener noreferrer">a</a> <a href="https://x.example" rel="nofollow noopener noreferrer">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>',
     );

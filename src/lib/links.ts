@@ -31,14 +31,21 @@ export function internalLinks(html: string): string[] {
   }
   return links
     .map((link) => link.replace(ENTITY, (_entity, name: string) => ENTITIES[name]!))
-    .filter((link) => link !== '' && !link.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('//'));
+    .filter(
+      (link) => link !== '' && !link.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('//'),
+    );
 }
 
 /**
  * The output file a link leads to, relative to the output folder, trying
  * `path`, `path/index.html` and `path.html` as static hosts do; `undefined` if none exists.
  */
-export function resolveLink(link: string, page: string, base: string, exists: (file: string) => boolean): string | undefined {
+export function resolveLink(
+  link: string,
+  page: string,
+  base: string,
+  exists: (file: string) => boolean,
+): string | undefined {
   const path = decodeURI(link.split(/[?#]/)[0]!);
   let target: string;
   if (path.startsWith('/')) {
@@ -49,12 +56,19 @@ export function resolveLink(link: string, page: string, base: string, exists: (f
   }
   target = posix.normalize(target).replace(/^\/+/, '');
   if (target.startsWith('..')) return undefined;
-  const candidates = target === '' || target === '.' || target.endsWith('/') ? [posix.join(target, 'index.html')] : [target, posix.join(target, 'index.html'), `${target}.html`];
+  const candidates =
+    target === '' || target === '.' || target.endsWith('/')
+      ? [posix.join(target, 'index.html')]
+      : [target, posix.join(target, 'index.html'), `${target}.html`];
   return candidates.find(exists);
 }
 
 /** Every dangling internal link of the given pages. */
-export function findDanglingLinks(pages: ReadonlyMap<string, string>, base: string, exists: (file: string) => boolean): DanglingLink[] {
+export function findDanglingLinks(
+  pages: ReadonlyMap<string, string>,
+  base: string,
+  exists: (file: string) => boolean,
+): DanglingLink[] {
   const normalisedBase = base.endsWith('/') ? base : `${base}/`;
   const dangling: DanglingLink[] = [];
   for (const [page, html] of pages) {

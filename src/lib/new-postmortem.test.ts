@@ -31,7 +31,21 @@ function setup() {
 describe('runNew', () => {
   test('writes YYYY-MM-DD-slug.mdx into the content folder and prints its path', async () => {
     const { root, output, run } = setup();
-    expect(await run(['Checkout timeouts after pool change', '--severity', 'sev2', '--service', 'checkout', '--service', 'payments', '--started', '2024-03-14T23:30:00Z', '--timezone', 'Asia/Tokyo'])).toBe(0);
+    expect(
+      await run([
+        'Checkout timeouts after pool change',
+        '--severity',
+        'sev2',
+        '--service',
+        'checkout',
+        '--service',
+        'payments',
+        '--started',
+        '2024-03-14T23:30:00Z',
+        '--timezone',
+        'Asia/Tokyo',
+      ]),
+    ).toBe(0);
     // 23:30 UTC is already the 15th in Tokyo: the file is dated by the incident's local date.
     expect(output.stdout).toBe('postmortems/2024-03-15-checkout-timeouts-after-pool-change.mdx\n');
     const text = readFileSync(join(root, 'postmortems/2024-03-15-checkout-timeouts-after-pool-change.mdx'), 'utf8');
@@ -40,7 +54,12 @@ describe('runNew', () => {
     expect(text).toContain('timezone: Asia/Tokyo\n');
     expect(text).toContain('services:\n  - checkout\n  - payments\n');
     expect(text).toContain('  - at: "08:30"\n');
-    for (const section of ['Issue summary', 'Timeline', 'Root cause and resolution', 'Corrective and preventative measures']) {
+    for (const section of [
+      'Issue summary',
+      'Timeline',
+      'Root cause and resolution',
+      'Corrective and preventative measures',
+    ]) {
       expect(text).toContain(`\n## ${section}\n\nTODO: `);
     }
     expect(text).toMatch(/the share of users affected/);
@@ -75,7 +94,12 @@ describe('runNew', () => {
 
   test('asks for the fields when run bare in a terminal', async () => {
     const { output, run } = setup();
-    const ask: AskForAnswers = async (defaults) => ({ ...defaults, title: 'Asked title', severity: 'SEV1', services: ['search'] });
+    const ask: AskForAnswers = async (defaults) => ({
+      ...defaults,
+      title: 'Asked title',
+      severity: 'SEV1',
+      services: ['search'],
+    });
     expect(await run([], { interactive: true, ask })).toBe(0);
     expect(output.stdout).toBe('postmortems/2024-06-01-asked-title.mdx\n');
   });
@@ -92,20 +116,41 @@ describe('runNew', () => {
 
   test('writes a file that check flags until every placeholder is replaced, and then passes', async () => {
     const { root, run } = setup();
-    await run(['Checkout timeouts', '--severity', 'SEV2', '--service', 'checkout', '--started', '2024-03-14T09:12:00Z']);
+    await run([
+      'Checkout timeouts',
+      '--severity',
+      'SEV2',
+      '--service',
+      'checkout',
+      '--started',
+      '2024-03-14T09:12:00Z',
+    ]);
     const path = join(root, 'postmortems/2024-03-14-checkout-timeouts.mdx');
     const check = async () => {
       let report = '';
-      const exitCode = await runCheck({ root, cwd: root, argv: [], env: {}, stdout: { write: (text: string) => (report += text) }, stderr: { write: () => {} }, now, config });
+      const exitCode = await runCheck({
+        root,
+        cwd: root,
+        argv: [],
+        env: {},
+        stdout: { write: (text: string) => (report += text) },
+        stderr: { write: () => {} },
+        now,
+        config,
+      });
       return { exitCode, report };
     };
     const before = await check();
     expect(before.exitCode).toBe(1);
     expect(before.report).toMatch(/\[placeholder\]/);
 
-    const prose = 'The checkout service queued requests because its database connection pool was halved by a configuration change. ';
+    const prose =
+      'The checkout service queued requests because its database connection pool was halved by a configuration change. ';
     const filled = readFileSync(path, 'utf8')
-      .replace('"TODO: one or two sentences: what happened, for how long, who was affected, and why."', 'Checkout failed for 47 minutes for a third of customers.')
+      .replace(
+        '"TODO: one or two sentences: what happened, for how long, who was affected, and why."',
+        'Checkout failed for 47 minutes for a third of customers.',
+      )
       .replace('"TODO: when it was noticed, e.g. 2024-03-14T09:20:00Z"', '"2024-03-14T09:20:00Z"')
       .replace('"TODO: when the impact stopped or eased"', '"2024-03-14T09:41:00Z"')
       .replace('"TODO: when it was over"', '"2024-03-14T09:59:00Z"')

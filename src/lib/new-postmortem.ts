@@ -50,16 +50,31 @@ async function gitUserName(cwd: string): Promise<string | undefined> {
 /** Checks the answers and turns them into what the scaffold needs, with a clear message for each mistake. */
 function resolveAnswers(answers: NewAnswers, config: SiteConfig) {
   const title = answers.title.trim();
-  if (!title) throw new UsageError('give the postmortem a title, e.g. npm run new -- "Checkout timeouts after pool change"');
+  if (!title)
+    throw new UsageError('give the postmortem a title, e.g. npm run new -- "Checkout timeouts after pool change"');
   if (title.length > 140) throw new UsageError('keep the title to 140 characters or fewer');
   const severity = config.severities.find((level) => level.id.toLowerCase() === answers.severity.trim().toLowerCase());
-  if (!severity) throw new UsageError(`\`${answers.severity}\` is not a severity of this site; use one of ${config.severities.map((level) => level.id).join(', ')}`);
+  if (!severity)
+    throw new UsageError(
+      `\`${answers.severity}\` is not a severity of this site; use one of ${config.severities.map((level) => level.id).join(', ')}`,
+    );
   const startedAt = parseInstant(answers.started.trim());
-  if (!startedAt) throw new UsageError(`--started \`${answers.started}\` is not a date-time with an offset; write one such as 2024-03-14T09:12:00Z`);
+  if (!startedAt)
+    throw new UsageError(
+      `--started \`${answers.started}\` is not a date-time with an offset; write one such as 2024-03-14T09:12:00Z`,
+    );
   const timezone = canonicalTimeZone(answers.timezone.trim());
-  if (!timezone) throw new UsageError(`--timezone \`${answers.timezone}\` is not an IANA time zone; use one such as Europe/Berlin`);
+  if (!timezone)
+    throw new UsageError(`--timezone \`${answers.timezone}\` is not an IANA time zone; use one such as Europe/Berlin`);
   const services = answers.services.map((service) => service.trim()).filter(Boolean);
-  return { title, severity: severity.id, startedAt, timezone, services: services.length > 0 ? services : ['TODO: service'], format: answers.format };
+  return {
+    title,
+    severity: severity.id,
+    startedAt,
+    timezone,
+    services: services.length > 0 ? services : ['TODO: service'],
+    format: answers.format,
+  };
 }
 
 /** Runs the command; resolves to the exit code (0 written, 1 not written, 2 usage). */
@@ -91,7 +106,8 @@ export function runNew(context: NewContext): Promise<number> {
     };
     let answers: NewAnswers | undefined = defaults;
     if (context.argv.length === 0) {
-      if (!context.interactive) throw new UsageError('give a title, or run it in a terminal to be asked for each field');
+      if (!context.interactive)
+        throw new UsageError('give a title, or run it in a terminal to be asked for each field');
       answers = await context.ask(defaults, context.config);
       if (!answers) {
         context.stderr.write('Cancelled; nothing written.\n');
@@ -104,10 +120,16 @@ export function runNew(context: NewContext): Promise<number> {
     const authors = [(await gitUserName(context.root)) ?? 'TODO: your name'];
     await mkdir(contentDir, { recursive: true });
     try {
-      await writeFile(path, renderScaffold({ ...resolved, authors, requiredSections: context.config.lint.requiredSections }), { flag: 'wx' });
+      await writeFile(
+        path,
+        renderScaffold({ ...resolved, authors, requiredSections: context.config.lint.requiredSections }),
+        { flag: 'wx' },
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      context.stderr.write(`${displayPath(context.root, path)} already exists; nothing written. Choose another title, or edit that file.\n`);
+      context.stderr.write(
+        `${displayPath(context.root, path)} already exists; nothing written. Choose another title, or edit that file.\n`,
+      );
       return 1;
     }
     const shown = displayPath(context.root, path);

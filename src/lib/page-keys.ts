@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
 import type { CorpusItem, PostmortemRecord } from './corpus';
 
 /** A postmortem as the content layer hands it over: with a digest of its file when known. */
-export type KeyedRecord = PostmortemRecord & { digest?: string | number | undefined; body?: string | undefined; filePath?: string | undefined };
+export type KeyedRecord = PostmortemRecord & {
+  digest?: string | number | undefined;
+  body?: string | undefined;
+  filePath?: string | undefined;
+};
 
 /** A short digest of `value`'s JSON (dates as ISO strings). */
 export function digestOf(value: unknown): string {
@@ -46,6 +50,9 @@ export function postmortemPageKey(item: CorpusItem<KeyedRecord>, context: unknow
 }
 
 /** The key of one page of a list of postmortems: its place among the pages, what it lists, and `context` (what else the page shows). */
-export function listPageKey(page: { currentPage: number; lastPage: number; total: number; data: readonly CorpusItem<KeyedRecord>[] }, context: unknown): string {
+export function listPageKey(
+  page: { currentPage: number; lastPage: number; total: number; data: readonly CorpusItem<KeyedRecord>[] },
+  context: unknown,
+): string {
   return digestOf([context, page.currentPage, page.lastPage, page.total, page.data.map(listedFields)]);
 }

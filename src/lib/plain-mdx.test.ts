@@ -21,12 +21,14 @@ function markdownSettings(overrides: Partial<AstroConfig['markdown']> = {}): Ast
 }
 
 describe('createPlainMdxRenderer', () => {
-  test('compiles with the very packages Astro\'s MDX integration uses, so the two renderings cannot drift apart', () => {
+  test("compiles with the very packages Astro's MDX integration uses, so the two renderings cannot drift apart", () => {
     const mdxIntegration = import.meta.resolve('@astrojs/mdx');
     const markdownSatteri = findPackageJSON('@astrojs/markdown-satteri', import.meta.url);
     expect(markdownSatteri).toBeDefined();
     expect(findPackageJSON('@astrojs/markdown-satteri', mdxIntegration)).toBe(markdownSatteri);
-    expect(findPackageJSON('satteri', pathToFileURL(markdownSatteri!))).toBe(findPackageJSON('satteri', import.meta.url));
+    expect(findPackageJSON('satteri', pathToFileURL(markdownSatteri!))).toBe(
+      findPackageJSON('satteri', import.meta.url),
+    );
   });
 
   test('renders with heading ids, GFM, smart punctuation and Prism, and lists the headings', async () => {
@@ -66,7 +68,9 @@ describe('createPlainMdxRenderer', () => {
     expect(html).toContain('The “pool” was full – it’s fixed.');
     expect(html).toMatch(/<td align="right">8<\/td>|<td style="text-align: ?right;?">8<\/td>/);
     expect(html).toContain('<input type="checkbox" disabled');
-    expect(html).toContain('<pre class="language-js" data-language="js"><code class="language-js"><span class="token keyword">const</span>');
+    expect(html).toContain(
+      '<pre class="language-js" data-language="js"><code class="language-js"><span class="token keyword">const</span>',
+    );
     // Mermaid fences stay text for the diagrams integration.
     expect(html).toContain('<code class="language-mermaid">flowchart LR\n  a --&gt; b\n</code>');
   });
@@ -95,7 +99,10 @@ describe('createPlainMdxRenderer', () => {
 
   test('numbers repeated headings afresh in every body it renders', async () => {
     const render = await createPlainMdxRenderer(markdownSettings());
-    for (let round = 0; round < 2; round++) expect((await render!('## Timeline\n\n## Timeline\n', fileURL))?.html).toBe('<h2 id="timeline">Timeline</h2>\n<h2 id="timeline-1">Timeline</h2>');
+    for (let round = 0; round < 2; round++)
+      expect((await render!('## Timeline\n\n## Timeline\n', fileURL))?.html).toBe(
+        '<h2 id="timeline">Timeline</h2>\n<h2 id="timeline-1">Timeline</h2>',
+      );
   });
 
   test('follows the Markdown settings: no smart punctuation when turned off', async () => {
@@ -104,7 +111,11 @@ describe('createPlainMdxRenderer', () => {
   });
 
   test('renders nothing with another Markdown processor: Astro compiles every MDX file then', async () => {
-    const unified = { name: 'unified', options: {}, createRenderer: satteri().createRenderer } as AstroConfig['markdown']['processor'];
+    const unified = {
+      name: 'unified',
+      options: {},
+      createRenderer: satteri().createRenderer,
+    } as AstroConfig['markdown']['processor'];
     expect(await createPlainMdxRenderer(markdownSettings({ processor: unified }))).toBeUndefined();
   });
 });

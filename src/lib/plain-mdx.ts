@@ -10,7 +10,13 @@
  * static parts collapsed to HTML as `mdx({ optimize: true })` does. The string
  * is stored with the entry, like a Markdown file's, and is kept between builds.
  */
-import { isSatteriProcessor, satteriCreateHighlightFn, satteriHeadingIdsPlugin, satteriHighlightPlugin, type SatteriFeatures } from '@astrojs/markdown-satteri';
+import {
+  isSatteriProcessor,
+  satteriCreateHighlightFn,
+  satteriHeadingIdsPlugin,
+  satteriHighlightPlugin,
+  type SatteriFeatures,
+} from '@astrojs/markdown-satteri';
 import type { AstroConfig, MarkdownHeading } from 'astro';
 import { evaluate, type EvaluateOptions, type Features, type MdastPluginDefinition } from 'satteri';
 
@@ -33,7 +39,15 @@ class NotStatic extends Error {}
 const requirePlainMdx: MdastPluginDefinition = {
   name: 'postmortems-require-plain-mdx',
   ...Object.fromEntries(
-    ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'image', 'imageReference'].map((type) => [
+    [
+      'mdxJsxFlowElement',
+      'mdxJsxTextElement',
+      'mdxFlowExpression',
+      'mdxTextExpression',
+      'mdxjsEsm',
+      'image',
+      'imageReference',
+    ].map((type) => [
       type,
       () => {
         throw new NotStatic();
@@ -77,7 +91,10 @@ function mdxFeatures(markdown: AstroConfig['markdown'], features: SatteriFeature
   return {
     ...features,
     gfm: typeof gfm === 'object' ? gfm : (gfm ?? markdown.gfm ?? true) !== false,
-    smartPunctuation: typeof smartPunctuation === 'object' ? smartPunctuation : (smartPunctuation ?? markdown.smartypants ?? true) !== false,
+    smartPunctuation:
+      typeof smartPunctuation === 'object'
+        ? smartPunctuation
+        : (smartPunctuation ?? markdown.smartypants ?? true) !== false,
   };
 }
 
@@ -91,15 +108,29 @@ export async function createPlainMdxRenderer(markdown: AstroConfig['markdown']):
   if (!isSatteriProcessor(processor)) return undefined;
   // Astro's config types and the helper's differ only in how they spell optional fields.
   type HighlightSettings = Parameters<typeof satteriCreateHighlightFn>;
-  const highlight = await satteriCreateHighlightFn(markdown.syntaxHighlight as HighlightSettings[0], markdown.shikiConfig as HighlightSettings[1]);
+  const highlight = await satteriCreateHighlightFn(
+    markdown.syntaxHighlight as HighlightSettings[0],
+    markdown.shikiConfig as HighlightSettings[1],
+  );
   const excludeLangs = typeof markdown.syntaxHighlight === 'object' ? markdown.syntaxHighlight.excludeLangs : undefined;
   const features = mdxFeatures(markdown, processor.options.features);
   // The plugins of Astro's MDX compile that apply to a body without images or JSX, in the same order. The heading ids
   // plugin is a factory, which Sätteri calls for each compile: every body numbers its repeated headings afresh.
   const mdastPlugins = [requirePlainMdx, ...processor.options.mdastPlugins];
-  const hastPlugins = [...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []), ...processor.options.hastPlugins, satteriHeadingIdsPlugin()];
+  const hastPlugins = [
+    ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
+    ...processor.options.hastPlugins,
+    satteriHeadingIdsPlugin(),
+  ];
   return async (body, fileURL) => {
-    const data = { astro: { frontmatter: {}, headings: [] as MarkdownHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
+    const data = {
+      astro: {
+        frontmatter: {},
+        headings: [] as MarkdownHeading[],
+        localImagePaths: new Set<string>(),
+        remoteImagePaths: new Set<string>(),
+      },
+    };
     try {
       const compiled = await evaluate(body, {
         ...staticRuntime,

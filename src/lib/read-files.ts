@@ -9,7 +9,10 @@ import { join } from 'node:path';
 const READ_AHEAD = 64;
 
 /** Each of `files` (paths relative to `dir`) with its absolute path and text, in order. */
-export async function* readFiles(dir: string, files: readonly string[]): AsyncGenerator<{ file: string; path: string; text: string }> {
+export async function* readFiles(
+  dir: string,
+  files: readonly string[],
+): AsyncGenerator<{ file: string; path: string; text: string }> {
   for (let start = 0; start < files.length; start += READ_AHEAD) {
     const batch = files.slice(start, start + READ_AHEAD).map((file) => ({ file, path: join(dir, file) }));
     const texts = await Promise.all(batch.map(({ path }) => readFile(path, 'utf8')));

@@ -49,7 +49,9 @@ function traitsOf(data: Data): { key: string; weight: number }[] {
   return [
     ...data.services.map((service) => ({ key: `service:${service}`, weight: RELATED_WEIGHTS.service })),
     ...data.tags.map((tag) => ({ key: `tag:${tag}`, weight: RELATED_WEIGHTS.tag })),
-    ...(data.trigger && !UNINFORMATIVE_TRIGGERS.has(data.trigger) ? [{ key: `trigger:${data.trigger}`, weight: RELATED_WEIGHTS.trigger }] : []),
+    ...(data.trigger && !UNINFORMATIVE_TRIGGERS.has(data.trigger)
+      ? [{ key: `trigger:${data.trigger}`, weight: RELATED_WEIGHTS.trigger }]
+      : []),
   ];
 }
 
@@ -57,8 +59,12 @@ function traitsOf(data: Data): { key: string; weight: number }[] {
 export function sharedTraits(a: Data, b: Data): { shared: SharedTraits; score: number } {
   const services = a.services.filter((service) => b.services.includes(service));
   const tags = a.tags.filter((tag) => b.tags.includes(tag));
-  const trigger = a.trigger && a.trigger === b.trigger && !UNINFORMATIVE_TRIGGERS.has(a.trigger) ? a.trigger : undefined;
-  const score = services.length * RELATED_WEIGHTS.service + tags.length * RELATED_WEIGHTS.tag + (trigger ? RELATED_WEIGHTS.trigger : 0);
+  const trigger =
+    a.trigger && a.trigger === b.trigger && !UNINFORMATIVE_TRIGGERS.has(a.trigger) ? a.trigger : undefined;
+  const score =
+    services.length * RELATED_WEIGHTS.service +
+    tags.length * RELATED_WEIGHTS.tag +
+    (trigger ? RELATED_WEIGHTS.trigger : 0);
   return { shared: { services, tags, trigger }, score };
 }
 
@@ -71,7 +77,10 @@ export function sharedTraits(a: Data, b: Data): { shared: SharedTraits; score: n
  * are broken by that order, so the newer incident wins and the result never
  * depends on the file system.
  */
-export function relatedLinks(newestFirst: readonly PostmortemRecord[], limit = COMPUTED_RELATED_LIMIT): Map<string, RelatedLink[]> {
+export function relatedLinks(
+  newestFirst: readonly PostmortemRecord[],
+  limit = COMPUTED_RELATED_LIMIT,
+): Map<string, RelatedLink[]> {
   const positionById = new Map(newestFirst.map((record, position) => [record.id, position]));
   const traits = newestFirst.map((record) => traitsOf(record.data));
   // The inverted index: trait key → positions of the records that have it.
@@ -98,7 +107,11 @@ export function relatedLinks(newestFirst: readonly PostmortemRecord[], limit = C
       const computed = topScored(touched, scores, excluded, limit);
       for (const other of touched) scores[other] = 0;
       touched.length = 0;
-      const link = (other: PostmortemRecord, explicit: boolean): RelatedLink => ({ id: other.id, explicit, ...sharedTraits(record.data, other.data) });
+      const link = (other: PostmortemRecord, explicit: boolean): RelatedLink => ({
+        id: other.id,
+        explicit,
+        ...sharedTraits(record.data, other.data),
+      });
       return [
         record.id,
         [
@@ -116,7 +129,12 @@ export function relatedLinks(newestFirst: readonly PostmortemRecord[], limit = C
  * under `MIN_RELATED_SCORE`. Kept by insertion into a list of at most `limit`,
  * rather than sorting thousands of candidates to keep three.
  */
-function topScored(candidates: readonly number[], scores: Int32Array, excluded: ReadonlySet<number>, limit: number): number[] {
+function topScored(
+  candidates: readonly number[],
+  scores: Int32Array,
+  excluded: ReadonlySet<number>,
+  limit: number,
+): number[] {
   const best: number[] = [];
   const ranksBefore = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   for (const candidate of candidates) {

@@ -35,15 +35,18 @@ function quoted(value: string): Scalar {
 export const SECTIONS: readonly { title: string; prompt: string }[] = [
   {
     title: 'Issue summary',
-    prompt: 'In a short paragraph: how long it lasted, with start and end times and the time zone; the impact; the share of users affected; the root cause in one sentence.',
+    prompt:
+      'In a short paragraph: how long it lasted, with start and end times and the time zone; the impact; the share of users affected; the root cause in one sentence.',
   },
   {
     title: 'Timeline',
-    prompt: 'Tell the story the frontmatter timeline lists: how the problem was detected and by what, the actions taken, the misleading paths, when and to whom it was escalated, and how it was resolved.',
+    prompt:
+      'Tell the story the frontmatter timeline lists: how the problem was detected and by what, the actions taken, the misleading paths, when and to whom it was escalated, and how it was resolved.',
   },
   {
     title: 'Root cause and resolution',
-    prompt: 'Explain what caused the incident, in terms of systems and decisions rather than people, and exactly what fixed it. A diagram helps.',
+    prompt:
+      'Explain what caused the incident, in terms of systems and decisions rather than people, and exactly what fixed it. A diagram helps.',
   },
   {
     title: 'Corrective and preventative measures',
@@ -55,7 +58,12 @@ export const SECTIONS: readonly { title: string; prompt: string }[] = [
 const MAX_SLUG_LENGTH = 60;
 
 /** `YYYY-MM-DD-slug.mdx`, dated by the local date of the start in the incident's zone. */
-export function scaffoldFileName({ title, startedAt, timezone, format }: Pick<ScaffoldInput, 'title' | 'startedAt' | 'timezone' | 'format'>): string {
+export function scaffoldFileName({
+  title,
+  startedAt,
+  timezone,
+  format,
+}: Pick<ScaffoldInput, 'title' | 'startedAt' | 'timezone' | 'format'>): string {
   const titleSlug = slug(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'incident';
   return `${localDate(startedAt, timezone)}-${titleSlug}.${format}`;
 }
@@ -87,17 +95,29 @@ export function renderScaffold(input: ScaffoldInput): string {
       { at: quoted(start.time), event: todo('what stopped the impact'), kind: 'mitigated' },
       { at: quoted(start.time), event: todo('when everything was back to normal'), kind: 'resolved' },
     ],
-    actionItems: [{ title: todo('a specific task that prevents a repeat'), owner: todo('a person or team'), type: 'prevent', status: 'open' }],
+    actionItems: [
+      {
+        title: todo('a specific task that prevents a repeat'),
+        owner: todo('a person or team'),
+        type: 'prevent',
+        status: 'open',
+      },
+    ],
     related: [],
   };
   const known = new Set(SECTIONS.map((section) => section.title.toLowerCase()));
   const sections = [
     ...SECTIONS,
-    ...input.requiredSections.filter((title) => !known.has(title.toLowerCase())).map((title) => ({ title, prompt: 'Write this section.' })),
+    ...input.requiredSections
+      .filter((title) => !known.has(title.toLowerCase()))
+      .map((title) => ({ title, prompt: 'Write this section.' })),
   ];
   const body = sections
     .map(({ title, prompt }) => {
-      const tasks = title === 'Corrective and preventative measures' ? `\n\n- [ ] ${todo('first task')}\n- [ ] ${todo('second task')}` : '';
+      const tasks =
+        title === 'Corrective and preventative measures'
+          ? `\n\n- [ ] ${todo('first task')}\n- [ ] ${todo('second task')}`
+          : '';
       return `## ${title}\n\n${todo(prompt)}${tasks}`;
     })
     .join('\n\n');

@@ -2,21 +2,43 @@ import { describe, expect, test } from 'vitest';
 import { createPostmortemSchema } from '../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { buildCorpus, type PostmortemRecord } from './corpus';
-import { pagefindTags, postmortemFacets, postmortemSearchMeta, postmortemSearchText, searchFacetOptions } from './search-facets';
+import {
+  pagefindTags,
+  postmortemFacets,
+  postmortemSearchMeta,
+  postmortemSearchText,
+  searchFacetOptions,
+} from './search-facets';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 
 function record(id: string, fields: Record<string, unknown>): PostmortemRecord {
   return {
     id,
-    data: schema.parse({ title: id, summary: 's', severity: 'SEV3', resolvedAt: '2024-06-01T12:00:00Z', services: ['api'], authors: ['a'], ...fields }),
+    data: schema.parse({
+      title: id,
+      summary: 's',
+      severity: 'SEV3',
+      resolvedAt: '2024-06-01T12:00:00Z',
+      services: ['api'],
+      authors: ['a'],
+      ...fields,
+    }),
   };
 }
 
 const corpus = buildCorpus(
   [
     // 23:30 in New York on New Year's Eve is already 2024 in UTC: the incident's zone decides the year.
-    record('new-year', { startedAt: '2023-12-31T23:30:00-05:00', resolvedAt: '2024-01-01T06:40:00Z', timezone: 'America/New_York', severity: 'sev1', services: ['Checkout', 'edge'], tags: ['nginx'], trigger: 'traffic-surge' }),
+    record('new-year', {
+      startedAt: '2023-12-31T23:30:00-05:00',
+      resolvedAt: '2024-01-01T06:40:00Z',
+      timezone: 'America/New_York',
+      severity: 'sev1',
+      services: ['Checkout', 'edge'],
+      tags: ['nginx'],
+      trigger: 'traffic-surge',
+    }),
     record('spring', { startedAt: '2024-04-02T10:00:00Z', services: ['edge'], tags: ['nginx', 'tls'] }),
     record('summer', { startedAt: '2024-05-20T10:00:00Z', resolvedAt: '2024-05-20T10:45:00Z', services: ['search'] }),
   ],
@@ -26,7 +48,12 @@ const newYear = corpus.byId.get('new-year')!;
 
 describe('postmortemFacets', () => {
   test('gives severity, normalised services and tags, and the year in the incident zone', () => {
-    expect(postmortemFacets(newYear)).toEqual({ severity: ['SEV1'], service: ['checkout', 'edge'], tag: ['nginx'], year: ['2023'] });
+    expect(postmortemFacets(newYear)).toEqual({
+      severity: ['SEV1'],
+      service: ['checkout', 'edge'],
+      tag: ['nginx'],
+      year: ['2023'],
+    });
   });
 });
 
@@ -82,8 +109,15 @@ describe('searchFacetOptions', () => {
       'SEV4 SEV4 Minor 0',
       'SEV5 SEV5 Low 0',
     ]);
-    expect(options.service.map(({ value, count }) => [value, count])).toEqual([['edge', 2], ['checkout', 1], ['search', 1]]);
-    expect(options.tag.map(({ value, count }) => [value, count])).toEqual([['nginx', 2], ['tls', 1]]);
+    expect(options.service.map(({ value, count }) => [value, count])).toEqual([
+      ['edge', 2],
+      ['checkout', 1],
+      ['search', 1],
+    ]);
+    expect(options.tag.map(({ value, count }) => [value, count])).toEqual([
+      ['nginx', 2],
+      ['tls', 1],
+    ]);
     expect(options.year).toEqual([
       { value: '2024', label: '2024', count: 2 },
       { value: '2023', label: '2023', count: 1 },

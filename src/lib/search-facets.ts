@@ -113,17 +113,26 @@ export interface FacetOption {
  * site lists them elsewhere: severities by the scale (empty levels too, since
  * the scale is short and fixed), services and tags by size then name, years newest first.
  */
-export function searchFacetOptions(corpus: Pick<Corpus, 'items' | 'severities' | 'services' | 'tags'>): Record<SearchFacetKey, FacetOption[]> {
+export function searchFacetOptions(
+  corpus: Pick<Corpus, 'items' | 'severities' | 'services' | 'tags'>,
+): Record<SearchFacetKey, FacetOption[]> {
   const years = new Map<string, number>();
   for (const item of corpus.items) {
     const year = incidentYear(item.record.data);
     years.set(year, (years.get(year) ?? 0) + 1);
   }
-  const fromGroups = (groups: Corpus['services']) => groups.map((group) => ({ value: group.key, label: group.key, count: group.items.length }));
+  const fromGroups = (groups: Corpus['services']) =>
+    groups.map((group) => ({ value: group.key, label: group.key, count: group.items.length }));
   return {
-    severity: corpus.severities.map((group) => ({ value: group.level.id, label: `${group.level.id} ${group.level.label}`, count: group.items.length })),
+    severity: corpus.severities.map((group) => ({
+      value: group.level.id,
+      label: `${group.level.id} ${group.level.label}`,
+      count: group.items.length,
+    })),
     service: fromGroups(corpus.services),
     tag: fromGroups(corpus.tags),
-    year: [...years].sort(([a], [b]) => b.localeCompare(a)).map(([year, count]) => ({ value: year, label: year, count })),
+    year: [...years]
+      .sort(([a], [b]) => b.localeCompare(a))
+      .map(([year, count]) => ({ value: year, label: year, count })),
   };
 }

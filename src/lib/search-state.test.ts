@@ -1,21 +1,43 @@
 import { describe, expect, test } from 'vitest';
-import { facetCounts, facetsCountedSeparately, hasCriteria, pagefindRequest, parseSearchState, resultSummary, searchParams, type SearchState } from './search-state';
+import {
+  facetCounts,
+  facetsCountedSeparately,
+  hasCriteria,
+  pagefindRequest,
+  parseSearchState,
+  resultSummary,
+  searchParams,
+  type SearchState,
+} from './search-state';
 
-function state(fields: { query?: string; facets?: Partial<SearchState['facets']>; order?: SearchState['order'] } = {}): SearchState {
-  return { query: fields.query ?? '', facets: { severity: [], service: [], tag: [], year: [], ...fields.facets }, order: fields.order ?? 'best' };
+function state(
+  fields: { query?: string; facets?: Partial<SearchState['facets']>; order?: SearchState['order'] } = {},
+): SearchState {
+  return {
+    query: fields.query ?? '',
+    facets: { severity: [], service: [], tag: [], year: [], ...fields.facets },
+    order: fields.order ?? 'best',
+  };
 }
 
-const parse = (query: string, known?: Parameters<typeof parseSearchState>[1]) => parseSearchState(new URLSearchParams(query), known);
+const parse = (query: string, known?: Parameters<typeof parseSearchState>[1]) =>
+  parseSearchState(new URLSearchParams(query), known);
 
 describe('parseSearchState', () => {
   test('reads the words, every facet and the order', () => {
     expect(parse('q=nginx&severity=SEV1&service=checkout&service=edge&tag=tls&year=2024&sort=newest')).toEqual(
-      state({ query: 'nginx', facets: { severity: ['SEV1'], service: ['checkout', 'edge'], tag: ['tls'], year: ['2024'] }, order: 'newest' }),
+      state({
+        query: 'nginx',
+        facets: { severity: ['SEV1'], service: ['checkout', 'edge'], tag: ['tls'], year: ['2024'] },
+        order: 'newest',
+      }),
     );
   });
 
   test('collapses white space in the words and drops empty and repeated values', () => {
-    expect(parse('q=%20%20connection%20%20reset%20&service=&service=edge&service=edge')).toEqual(state({ query: 'connection reset', facets: { service: ['edge'] } }));
+    expect(parse('q=%20%20connection%20%20reset%20&service=&service=edge&service=edge')).toEqual(
+      state({ query: 'connection reset', facets: { service: ['edge'] } }),
+    );
   });
 
   test('ignores unknown parameters and orders', () => {
@@ -44,7 +66,11 @@ describe('searchParams', () => {
   });
 
   test('round-trips through the URL', () => {
-    const original = state({ query: 'dns & "tls"', facets: { severity: ['SEV2', 'SEV1'], tag: ['postgres'], year: ['2023'] }, order: 'oldest' });
+    const original = state({
+      query: 'dns & "tls"',
+      facets: { severity: ['SEV2', 'SEV1'], tag: ['postgres'], year: ['2023'] },
+      order: 'oldest',
+    });
     expect(parseSearchState(new URLSearchParams(searchParams(original).toString()))).toEqual(original);
   });
 });
@@ -59,14 +85,20 @@ describe('hasCriteria', () => {
 
 describe('pagefindRequest', () => {
   test('searches the words, any of the values within a facet, all facets together, by relevance', () => {
-    expect(pagefindRequest(state({ query: 'nginx', facets: { severity: ['SEV1', 'SEV2'], service: ['checkout'] } }))).toEqual({
+    expect(
+      pagefindRequest(state({ query: 'nginx', facets: { severity: ['SEV1', 'SEV2'], service: ['checkout'] } })),
+    ).toEqual({
       term: 'nginx',
       filters: { severity: { any: ['SEV1', 'SEV2'] }, service: { any: ['checkout'] } },
     });
   });
 
   test('lists newest first when only facets are set', () => {
-    expect(pagefindRequest(state({ facets: { tag: ['dns'] } }))).toEqual({ term: null, filters: { tag: { any: ['dns'] } }, sort: { startedAt: 'desc' } });
+    expect(pagefindRequest(state({ facets: { tag: ['dns'] } }))).toEqual({
+      term: null,
+      filters: { tag: { any: ['dns'] } },
+      sort: { startedAt: 'desc' },
+    });
   });
 
   test('sorts by start date when the reader asks', () => {
@@ -75,7 +107,9 @@ describe('pagefindRequest', () => {
   });
 
   test('leaves out the facet being counted', () => {
-    const request = pagefindRequest(state({ query: 'dns', facets: { severity: ['SEV1'], year: ['2024'] } }), { ignoring: 'severity' });
+    const request = pagefindRequest(state({ query: 'dns', facets: { severity: ['SEV1'], year: ['2024'] } }), {
+      ignoring: 'severity',
+    });
     expect(request.filters).toEqual({ year: { any: ['2024'] } });
   });
 });
@@ -102,11 +136,15 @@ describe('resultSummary', () => {
 
   test('counts the matches, quoting the words and mentioning filters', () => {
     expect(resultSummary(state({ query: 'nginx' }), 1)).toBe('1 postmortem matches “nginx”.');
-    expect(resultSummary(state({ query: 'nginx', facets: { severity: ['SEV1'] } }), 2)).toBe('2 postmortems match “nginx” with the ticked filters.');
+    expect(resultSummary(state({ query: 'nginx', facets: { severity: ['SEV1'] } }), 2)).toBe(
+      '2 postmortems match “nginx” with the ticked filters.',
+    );
     expect(resultSummary(state({ facets: { tag: ['dns'] } }), 3)).toBe('3 postmortems match with the ticked filters.');
   });
 
   test('suggests a way out when nothing matches', () => {
-    expect(resultSummary(state({ query: 'zzz' }), 0)).toBe('No postmortem matches “zzz”. Try other words or fewer filters.');
+    expect(resultSummary(state({ query: 'zzz' }), 0)).toBe(
+      'No postmortem matches “zzz”. Try other words or fewer filters.',
+    );
   });
 });

@@ -44,7 +44,9 @@ export function parseSearchState(params: URLSearchParams, known: KnownFacetValue
     const candidates = known[key];
     for (const raw of params.getAll(key)) {
       const text = raw.trim();
-      const value = candidates ? candidates.find((candidate) => candidate.toLowerCase() === text.toLowerCase()) : text || undefined;
+      const value = candidates
+        ? candidates.find((candidate) => candidate.toLowerCase() === text.toLowerCase())
+        : text || undefined;
       if (value !== undefined && !facets[key].includes(value)) facets[key].push(value);
     }
   }

@@ -22,7 +22,11 @@ const corpus = buildCorpus(
       services: ['checkout', 'payments'],
       actionItems: [{ title: 'Later fix', owner: 'B', status: 'in-progress', due: '2024-09-01' }],
     }),
-    postmortemRecord('third', { startedAt: '2024-05-01T10:00:00Z', resolvedAt: '2024-05-01T10:10:00Z', services: ['checkout'] }),
+    postmortemRecord('third', {
+      startedAt: '2024-05-01T10:00:00Z',
+      resolvedAt: '2024-05-01T10:10:00Z',
+      services: ['checkout'],
+    }),
   ],
   DEFAULT_SEVERITY_SCALE,
 );
@@ -31,7 +35,11 @@ const histories = buildServiceHistories(corpus.services, buildActionLedger(corpu
 describe('buildServiceHistories', () => {
   test('totals downtime and takes its median', () => {
     const checkout = histories.get('checkout')!;
-    expect([checkout.incidents, checkout.totalDowntimeMinutes, checkout.medianDowntimeMinutes]).toEqual([3, 30 + 120 + 10, 30]);
+    expect([checkout.incidents, checkout.totalDowntimeMinutes, checkout.medianDowntimeMinutes]).toEqual([
+      3,
+      30 + 120 + 10,
+      30,
+    ]);
     expect(histories.get('payments')!.medianDowntimeMinutes).toBe(120);
   });
 

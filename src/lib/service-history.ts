@@ -25,10 +25,15 @@ export interface ServiceHistory<T extends PostmortemRecord = PostmortemRecord> {
 }
 
 /** The history of every service, by name, from the corpus's service groups and the action ledger. */
-export function buildServiceHistories<T extends PostmortemRecord>(services: readonly CorpusGroup<T>[], ledger: ActionLedger<T>): Map<string, ServiceHistory<T>> {
+export function buildServiceHistories<T extends PostmortemRecord>(
+  services: readonly CorpusGroup<T>[],
+  ledger: ActionLedger<T>,
+): Map<string, ServiceHistory<T>> {
   // The ledger is sorted by due date, and grouping keeps that order within each service.
   const openByService = rollup(
-    ledger.entries.filter((entry) => isOutstanding(entry.action)).flatMap((entry) => entry.source.record.data.services.map((service) => ({ service, entry }))),
+    ledger.entries
+      .filter((entry) => isOutstanding(entry.action))
+      .flatMap((entry) => entry.source.record.data.services.map((service) => ({ service, entry }))),
     (pairs) => pairs.map((pair) => pair.entry),
     (pair) => pair.service,
   );
@@ -46,7 +51,10 @@ export function buildServiceHistories<T extends PostmortemRecord>(services: read
         perYear: [
           ...rollup(
             group.items,
-            (members) => ({ incidents: members.length, downtimeMinutes: members.reduce((sum, item) => sum + item.metrics.durationMinutes, 0) }),
+            (members) => ({
+              incidents: members.length,
+              downtimeMinutes: members.reduce((sum, item) => sum + item.metrics.durationMinutes, 0),
+            }),
             (item) => localDate(item.record.data.startedAt, item.record.data.timezone).slice(0, 4),
           ),
         ]

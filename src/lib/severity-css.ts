@@ -6,5 +6,7 @@ import type { SeverityLevel } from '../schemas/severity';
  * file rather than inline styles so the Content-Security-Policy needs no `unsafe-inline`.
  */
 export function severityStylesheet(levels: readonly SeverityLevel[]): string {
-  return levels.map((level) => `.severity-${severitySlug(level.id)} { --severity-color: ${level.color}; }`).join('\n') + '\n';
+  return (
+    levels.map((level) => `.severity-${severitySlug(level.id)} { --severity-color: ${level.color}; }`).join('\n') + '\n'
+  );
 }

@@ -7,8 +7,12 @@ import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '../sche
 export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
   const result = SiteConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-  throw new Error(`src/site.config.ts is not valid:\n${details}\nFix the fields above; every field and its default is documented in src/schemas/site-config.ts.`);
+  const details = result.error.issues
+    .map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('\n');
+  throw new Error(
+    `src/site.config.ts is not valid:\n${details}\nFix the fields above; every field and its default is documented in src/schemas/site-config.ts.`,
+  );
 }
 
 export type { SiteConfig };

@@ -89,18 +89,22 @@ describe('durationsBySeverity', () => {
   test('gives median and p90 per level, in scale order, empty levels included', () => {
     const corpus = buildCorpus(
       [
-        ...[30, 60, 90, 120, 600].map((minutes, index) => lasting(`sev2-${index}`, `2024-03-0${index + 1}T10:00:00Z`, minutes, { severity: 'SEV2' })),
+        ...[30, 60, 90, 120, 600].map((minutes, index) =>
+          lasting(`sev2-${index}`, `2024-03-0${index + 1}T10:00:00Z`, minutes, { severity: 'SEV2' }),
+        ),
         lasting('sev4', '2024-03-09T10:00:00Z', 45, { severity: 'SEV4' }),
       ],
       DEFAULT_SEVERITY_SCALE,
     );
-    expect(durationsBySeverity(corpus.severities).map((row) => [row.level.id, row.count, row.median, row.p90])).toEqual([
-      ['SEV1', 0, null, null],
-      ['SEV2', 5, 90, 408],
-      ['SEV3', 0, null, null],
-      ['SEV4', 1, 45, 45],
-      ['SEV5', 0, null, null],
-    ]);
+    expect(durationsBySeverity(corpus.severities).map((row) => [row.level.id, row.count, row.median, row.p90])).toEqual(
+      [
+        ['SEV1', 0, null, null],
+        ['SEV2', 5, 90, 408],
+        ['SEV3', 0, null, null],
+        ['SEV4', 1, 45, 45],
+        ['SEV5', 0, null, null],
+      ],
+    );
   });
 });
 
@@ -108,7 +112,10 @@ describe('responseTimesPerQuarter', () => {
   test('takes medians over the incidents that recorded the moment, null where none did', () => {
     const { items } = buildCorpus(
       [
-        lasting('q1-a', '2024-01-10T10:00:00Z', 120, { detectedAt: '2024-01-10T10:10:00Z', mitigatedAt: '2024-01-10T11:00:00Z' }),
+        lasting('q1-a', '2024-01-10T10:00:00Z', 120, {
+          detectedAt: '2024-01-10T10:10:00Z',
+          mitigatedAt: '2024-01-10T11:00:00Z',
+        }),
         lasting('q1-b', '2024-02-10T10:00:00Z', 120, { detectedAt: '2024-02-10T10:30:00Z' }),
         lasting('q1-c', '2024-03-10T10:00:00Z', 120),
         lasting('q2', '2024-04-10T10:00:00Z', 120, { mitigatedAt: '2024-04-10T10:05:00Z' }),
@@ -116,9 +123,30 @@ describe('responseTimesPerQuarter', () => {
       DEFAULT_SEVERITY_SCALE,
     );
     expect(responseTimesPerQuarter(items, '2024-05', 3)).toEqual([
-      { quarter: '2023-Q4', incidents: 0, medianTimeToDetectMinutes: null, medianTimeToMitigateMinutes: null, detectSamples: 0, mitigateSamples: 0 },
-      { quarter: '2024-Q1', incidents: 3, medianTimeToDetectMinutes: 20, medianTimeToMitigateMinutes: 60, detectSamples: 2, mitigateSamples: 1 },
-      { quarter: '2024-Q2', incidents: 1, medianTimeToDetectMinutes: null, medianTimeToMitigateMinutes: 5, detectSamples: 0, mitigateSamples: 1 },
+      {
+        quarter: '2023-Q4',
+        incidents: 0,
+        medianTimeToDetectMinutes: null,
+        medianTimeToMitigateMinutes: null,
+        detectSamples: 0,
+        mitigateSamples: 0,
+      },
+      {
+        quarter: '2024-Q1',
+        incidents: 3,
+        medianTimeToDetectMinutes: 20,
+        medianTimeToMitigateMinutes: 60,
+        detectSamples: 2,
+        mitigateSamples: 1,
+      },
+      {
+        quarter: '2024-Q2',
+        incidents: 1,
+        medianTimeToDetectMinutes: null,
+        medianTimeToMitigateMinutes: 5,
+        detectSamples: 0,
+        mitigateSamples: 1,
+      },
     ]);
   });
 });

@@ -54,8 +54,17 @@ export interface MonthlyIncidents {
 }
 
 /** Incidents per month for the `months` months ending with `lastMonth` (`YYYY-MM`), oldest first, empty months included. */
-export function incidentsPerMonth(items: readonly CorpusItem[], severities: readonly SeverityLevel[], lastMonth: string, months = STATS_MONTHS): MonthlyIncidents[] {
-  const rows = monthsEndingWith(lastMonth, months).map((month) => ({ month, bySeverity: Object.fromEntries(severities.map((level) => [level.id, 0])), total: 0 }));
+export function incidentsPerMonth(
+  items: readonly CorpusItem[],
+  severities: readonly SeverityLevel[],
+  lastMonth: string,
+  months = STATS_MONTHS,
+): MonthlyIncidents[] {
+  const rows = monthsEndingWith(lastMonth, months).map((month) => ({
+    month,
+    bySeverity: Object.fromEntries(severities.map((level) => [level.id, 0])),
+    total: 0,
+  }));
   const rowByMonth = new Map(rows.map((row) => [row.month, row]));
   for (const { record } of items) {
     const row = rowByMonth.get(localMonth(record.data.startedAt, record.data.timezone));
@@ -73,7 +82,10 @@ export interface SeverityDurations extends DistributionSummary {
 
 /** Duration distribution per level of the scale, in scale order, empty levels included. */
 export function durationsBySeverity(severities: Corpus['severities']): SeverityDurations[] {
-  return severities.map((group) => ({ level: group.level, ...summariseDistribution(group.items.map((item) => item.metrics.durationMinutes)) }));
+  return severities.map((group) => ({
+    level: group.level,
+    ...summariseDistribution(group.items.map((item) => item.metrics.durationMinutes)),
+  }));
 }
 
 /** Median response times of the incidents that started in one quarter. */
@@ -91,7 +103,11 @@ export interface QuarterlyResponse {
 }
 
 /** Median time to detect and to mitigate per quarter, for the `quarters` quarters ending with the one holding `lastMonth`. */
-export function responseTimesPerQuarter(items: readonly CorpusItem[], lastMonth: string, quarters = STATS_QUARTERS): QuarterlyResponse[] {
+export function responseTimesPerQuarter(
+  items: readonly CorpusItem[],
+  lastMonth: string,
+  quarters = STATS_QUARTERS,
+): QuarterlyResponse[] {
   const byQuarter = rollup(
     items,
     (members) => members.map((item) => item.metrics),
@@ -139,8 +155,12 @@ export interface RecentIncidents {
 /** Incidents that started in the `days` days up to `until` (the build date), by severity. */
 export function recentIncidents(corpus: Pick<Corpus, 'severities'>, until: Date, days = RECENT_DAYS): RecentIncidents {
   const since = until.getTime() - days * 24 * 60 * 60 * 1000;
-  const isRecent = (item: CorpusItem) => item.record.data.startedAt.getTime() > since && item.record.data.startedAt <= until;
-  const bySeverity = corpus.severities.map((group) => ({ level: group.level, count: group.items.filter(isRecent).length }));
+  const isRecent = (item: CorpusItem) =>
+    item.record.data.startedAt.getTime() > since && item.record.data.startedAt <= until;
+  const bySeverity = corpus.severities.map((group) => ({
+    level: group.level,
+    count: group.items.filter(isRecent).length,
+  }));
   return { days, total: bySeverity.reduce((sum, { count }) => sum + count, 0), bySeverity };
 }
 
@@ -159,7 +179,8 @@ export interface CorpusStats {
 /** Computes the stats page's figures for `corpus`, with windows ending in `lastMonth` (the build date's month). */
 export function buildCorpusStats(corpus: Corpus, lastMonth: string): CorpusStats {
   const severities = corpus.severities.map((group) => group.level);
-  const top = (groups: Corpus['tags']) => groups.slice(0, TOP_LIMIT).map((group) => ({ key: group.key, count: group.items.length }));
+  const top = (groups: Corpus['tags']) =>
+    groups.slice(0, TOP_LIMIT).map((group) => ({ key: group.key, count: group.items.length }));
   return {
     incidents: corpus.items.length,
     perMonth: incidentsPerMonth(corpus.items, severities, lastMonth),

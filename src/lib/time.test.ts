@@ -11,7 +11,8 @@ import {
   timelineRows,
 } from './time';
 
-const iso = (results: ReturnType<typeof resolveTimelineTimes>) => results.map((result) => (result.ok ? result.at.toISOString() : `error: ${result.reason}`));
+const iso = (results: ReturnType<typeof resolveTimelineTimes>) =>
+  results.map((result) => (result.ok ? result.at.toISOString() : `error: ${result.reason}`));
 
 describe('parseInstant', () => {
   test('accepts Z and numeric offsets', () => {
@@ -149,8 +150,12 @@ describe('formatDuration', () => {
 describe('formatInstant', () => {
   test('shows the local time with the zone and its UTC offset', () => {
     expect(formatInstant(new Date('2024-03-14T08:12:00Z'), 'Europe/Berlin')).toBe('2024-03-14 09:12 CET (UTC+01:00)');
-    expect(formatInstant(new Date('2024-03-14T08:12:00Z'), 'Asia/Kolkata')).toMatch(/^2024-03-14 13:42 (IST|Asia\/Kolkata) \(UTC\+05:30\)$/);
-    expect(formatInstant(new Date('2024-07-04T16:00:00Z'), 'America/New_York')).toBe('2024-07-04 12:00 EDT (UTC-04:00)');
+    expect(formatInstant(new Date('2024-03-14T08:12:00Z'), 'Asia/Kolkata')).toMatch(
+      /^2024-03-14 13:42 (IST|Asia\/Kolkata) \(UTC\+05:30\)$/,
+    );
+    expect(formatInstant(new Date('2024-07-04T16:00:00Z'), 'America/New_York')).toBe(
+      '2024-07-04 12:00 EDT (UTC-04:00)',
+    );
     expect(formatInstant(new Date('2024-07-04T16:00:00Z'), 'UTC')).toBe('2024-07-04 16:00 UTC (UTC+00:00)');
   });
 });
@@ -158,7 +163,11 @@ describe('formatInstant', () => {
 describe('timelineRows', () => {
   test('shows the date on the first row and whenever it changes', () => {
     const rows = timelineRows(
-      [{ at: new Date('2024-03-20T23:30:00Z') }, { at: new Date('2024-03-20T23:55:00Z') }, { at: new Date('2024-03-21T00:20:00Z') }],
+      [
+        { at: new Date('2024-03-20T23:30:00Z') },
+        { at: new Date('2024-03-20T23:55:00Z') },
+        { at: new Date('2024-03-21T00:20:00Z') },
+      ],
       'UTC',
     );
     expect(rows.map((row) => [row.date, row.time])).toEqual([
@@ -169,7 +178,10 @@ describe('timelineRows', () => {
   });
 
   test('reports the offset in force at each entry', () => {
-    const rows = timelineRows([{ at: new Date('2024-03-31T00:30:00Z') }, { at: new Date('2024-03-31T01:30:00Z') }], 'Europe/Berlin');
+    const rows = timelineRows(
+      [{ at: new Date('2024-03-31T00:30:00Z') }, { at: new Date('2024-03-31T01:30:00Z') }],
+      'Europe/Berlin',
+    );
     expect(rows.map((row) => row.offset)).toEqual(['+01:00', '+02:00']);
   });
 });

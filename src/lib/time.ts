@@ -211,9 +211,12 @@ export function timelineRows<T extends { at: Date }>(entries: readonly T[], time
 /** The build's reference time from an optional ISO 8601 override; throws a clear error on a bad value. */
 export function resolveBuildDate(override: string | undefined, now: () => Date = () => new Date()): Date {
   if (!override) return now();
-  const instant = parseInstant(override) ?? (isCalendarDate(override) ? parseInstant(`${override}T00:00:00Z`) : undefined);
+  const instant =
+    parseInstant(override) ?? (isCalendarDate(override) ? parseInstant(`${override}T00:00:00Z`) : undefined);
   if (!instant) {
-    throw new Error(`POSTMORTEMS_BUILD_DATE is \`${override}\`; expected a date such as 2024-06-01 or a date-time with an offset such as 2024-06-01T12:00:00Z.`);
+    throw new Error(
+      `POSTMORTEMS_BUILD_DATE is \`${override}\`; expected a date such as 2024-06-01 or a date-time with an offset such as 2024-06-01T12:00:00Z.`,
+    );
   }
   return instant;
 }

@@ -42,13 +42,21 @@ describe('validatePostmortemSource', () => {
   test('points a bad value at the line and column of its key', () => {
     const result = validate(frontmatter('timezone: Mars/Base\n'));
     expect(result.problems).toEqual([
-      expect.objectContaining({ file: 'postmortems/2024-03-14-checkout-timeouts.md', line: 9, column: 1, severity: 'error', rule: 'schema' }),
+      expect.objectContaining({
+        file: 'postmortems/2024-03-14-checkout-timeouts.md',
+        line: 9,
+        column: 1,
+        severity: 'error',
+        rule: 'schema',
+      }),
     ]);
     expect(result.problems[0]!.message).toContain('timezone: `Mars/Base` is not an IANA time zone');
   });
 
   test('points a bad list item at the item itself', () => {
-    const result = validate(frontmatter('actionItems:\n  - title: Add alert\n    owner: SRE\n  - title: Add runbook\n    ticket: ftp://x\n'));
+    const result = validate(
+      frontmatter('actionItems:\n  - title: Add alert\n    owner: SRE\n  - title: Add runbook\n    ticket: ftp://x\n'),
+    );
     expect(result.problems.map((problem) => [problem.line, problem.column, problem.message])).toEqual([
       [12, 5, expect.stringContaining('missing required field `actionItems[1].owner`')],
       [13, 5, 'actionItems[1].ticket: expected an http:// or https:// URL to the ticket (got "ftp://x")'],
@@ -57,7 +65,13 @@ describe('validatePostmortemSource', () => {
 
   test('points a missing field at the opening fence', () => {
     const result = validate(frontmatter('').replace('authors: [Ada]\n', ''));
-    expect(result.problems).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining('missing required field `authors`') })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('missing required field `authors`'),
+      }),
+    ]);
   });
 
   test('reports malformed YAML and tabs with their position', () => {
@@ -68,11 +82,17 @@ describe('validatePostmortemSource', () => {
   });
 
   test('reports a duplicated key', () => {
-    expect(validate(frontmatter('title: Again\n')).problems[0]).toMatchObject({ rule: 'yaml-syntax', line: 9, message: expect.stringContaining('unique') });
+    expect(validate(frontmatter('title: Again\n')).problems[0]).toMatchObject({
+      rule: 'yaml-syntax',
+      line: 9,
+      message: expect.stringContaining('unique'),
+    });
   });
 
   test('reports a file without frontmatter', () => {
-    expect(validate('# Just a heading\n').problems).toEqual([expect.objectContaining({ rule: 'frontmatter', line: 1 })]);
+    expect(validate('# Just a heading\n').problems).toEqual([
+      expect.objectContaining({ rule: 'frontmatter', line: 1 }),
+    ]);
   });
 
   test('accepts CRLF line endings and a byte-order mark, with the same positions', () => {
@@ -82,8 +102,15 @@ describe('validatePostmortemSource', () => {
   });
 
   test('keeps an unquoted date-time as written so a missing offset is caught', () => {
-    const result = validate(frontmatter('').replace('startedAt: "2024-03-14T09:12:00Z"', 'startedAt: 2024-03-14T09:12:00'));
-    expect(result.problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('`2024-03-14T09:12:00` is not an ISO 8601 date-time with an offset') })]);
+    const result = validate(
+      frontmatter('').replace('startedAt: "2024-03-14T09:12:00Z"', 'startedAt: 2024-03-14T09:12:00'),
+    );
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message: expect.stringContaining('`2024-03-14T09:12:00` is not an ISO 8601 date-time with an offset'),
+      }),
+    ]);
   });
 });
 
@@ -96,23 +123,41 @@ describe('checkCorpus', () => {
 
   test('reports an unknown related id at its list item', () => {
     const problems = checkCorpus([validate(frontmatter('related:\n  - 2024-01-01-nope\n'))]);
-    expect(problems).toEqual([expect.objectContaining({ rule: 'related-exists', line: 10, column: 5, message: expect.stringContaining('`2024-01-01-nope` matches no postmortem') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        rule: 'related-exists',
+        line: 10,
+        column: 5,
+        message: expect.stringContaining('`2024-01-01-nope` matches no postmortem'),
+      }),
+    ]);
   });
 
   test('reports a file-name date that differs from the local date of startedAt', () => {
     // 23:30 UTC on the 14th is already the 15th in Tokyo.
-    const source = frontmatter('timezone: Asia/Tokyo\n').replace('09:12:00Z', '23:30:00Z').replace('resolvedAt: "2024-03-14T09:59:00Z"', 'resolvedAt: "2024-03-15T01:00:00Z"');
+    const source = frontmatter('timezone: Asia/Tokyo\n')
+      .replace('09:12:00Z', '23:30:00Z')
+      .replace('resolvedAt: "2024-03-14T09:59:00Z"', 'resolvedAt: "2024-03-15T01:00:00Z"');
     expect(checkCorpus([validate(source)])).toEqual([
-      expect.objectContaining({ rule: 'file-name-date', line: 5, message: expect.stringContaining('rename the file to 2024-03-15-checkout-timeouts.md') }),
+      expect.objectContaining({
+        rule: 'file-name-date',
+        line: 5,
+        message: expect.stringContaining('rename the file to 2024-03-15-checkout-timeouts.md'),
+      }),
     ]);
   });
 
   test('reports file names that do not follow YYYY-MM-DD-slug', () => {
-    expect(checkCorpus([validate(frontmatter(''), 'Checkout Timeouts.md')])).toEqual([expect.objectContaining({ rule: 'file-name' })]);
+    expect(checkCorpus([validate(frontmatter(''), 'Checkout Timeouts.md')])).toEqual([
+      expect.objectContaining({ rule: 'file-name' }),
+    ]);
   });
 
   test('reports every file sharing an id', () => {
-    const problems = checkCorpus([validate(frontmatter(''), '2024-03-14-checkout-timeouts.md'), validate(frontmatter(''), '2024-03-14-checkout-timeouts.mdx')]);
+    const problems = checkCorpus([
+      validate(frontmatter(''), '2024-03-14-checkout-timeouts.md'),
+      validate(frontmatter(''), '2024-03-14-checkout-timeouts.mdx'),
+    ]);
     expect(problems.map((problem) => [problem.file, problem.rule])).toEqual([
       ['postmortems/2024-03-14-checkout-timeouts.md', 'unique-id'],
       ['postmortems/2024-03-14-checkout-timeouts.mdx', 'unique-id'],

@@ -34,7 +34,8 @@ export interface ValidatedFile {
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (label, segment) => (typeof segment === 'number' ? `${label}[${segment}]` : label ? `${label}.${String(segment)}` : String(segment)),
+    (label, segment) =>
+      typeof segment === 'number' ? `${label}[${segment}]` : label ? `${label}.${String(segment)}` : String(segment),
     '',
   );
 }
@@ -44,7 +45,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return `missing required field \`${field}\`; ${issue.message}`;
   }
-  const shown = issue.code !== 'custom' && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
+  const shown =
+    issue.code !== 'custom' && issue.input !== undefined && typeof issue.input !== 'object'
+      ? ` (got ${JSON.stringify(issue.input)})`
+      : '';
   return field ? `${field}: ${issue.message}${shown}` : `${issue.message}${shown}`;
 }
 
@@ -73,24 +77,44 @@ export function validatePostmortemSource(
     problems: [],
   };
   if (split.yaml === undefined) {
-    result.problems.push(problem({ line: 1, column: 1 }, 'no frontmatter: start the file with a `---` line, the YAML fields, and another `---` line (run `npm run new` for a template)', 'frontmatter'));
+    result.problems.push(
+      problem(
+        { line: 1, column: 1 },
+        'no frontmatter: start the file with a `---` line, the YAML fields, and another `---` line (run `npm run new` for a template)',
+        'frontmatter',
+      ),
+    );
     return result;
   }
   if (frontmatter.syntaxErrors.length > 0) {
     result.problems.push(
-      ...frontmatter.syntaxErrors.map((error) => problem(error, `YAML syntax: ${error.message}; indent with spaces and quote values containing ": "`, 'yaml-syntax')),
+      ...frontmatter.syntaxErrors.map((error) =>
+        problem(
+          error,
+          `YAML syntax: ${error.message}; indent with spaces and quote values containing ": "`,
+          'yaml-syntax',
+        ),
+      ),
     );
     return result;
   }
   if (frontmatter.data === null || typeof frontmatter.data !== 'object' || Array.isArray(frontmatter.data)) {
-    result.problems.push(problem({ line: split.yamlStartLine, column: 1 }, 'the frontmatter must be a set of `field: value` lines', 'frontmatter'));
+    result.problems.push(
+      problem(
+        { line: split.yamlStartLine, column: 1 },
+        'the frontmatter must be a set of `field: value` lines',
+        'frontmatter',
+      ),
+    );
     return result;
   }
   const parsed = schema.safeParse(frontmatter.data, { reportInput: true });
   if (parsed.success) {
     result.data = parsed.data;
   } else {
-    result.problems.push(...parsed.error.issues.map((issue) => problem(frontmatter.locate(issue.path), describeIssue(issue))));
+    result.problems.push(
+      ...parsed.error.issues.map((issue) => problem(frontmatter.locate(issue.path), describeIssue(issue))),
+    );
   }
   return result;
 }
@@ -144,14 +168,22 @@ export function checkCorpus(files: readonly ValidatedFile[], known: readonly Kno
     if (nameMatch) {
       const startedOn = localDate(file.data.startedAt, file.data.timezone);
       if (nameMatch[1] !== startedOn) {
-        at(['startedAt'], `file name starts with ${nameMatch[1]} but startedAt is on ${startedOn} in ${file.data.timezone}; rename the file to ${startedOn}-${nameMatch[2]}.${nameMatch[3]} or correct startedAt`, 'file-name-date');
+        at(
+          ['startedAt'],
+          `file name starts with ${nameMatch[1]} but startedAt is on ${startedOn} in ${file.data.timezone}; rename the file to ${startedOn}-${nameMatch[2]}.${nameMatch[3]} or correct startedAt`,
+          'file-name-date',
+        );
       }
     }
     file.data.related.forEach((relatedId, index) => {
       if (relatedId === file.id) {
         at(['related', index], `related lists this postmortem itself (\`${relatedId}\`); remove it`, 'related-exists');
       } else if (!byId.has(relatedId)) {
-        at(['related', index], `related id \`${relatedId}\` matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`, 'related-exists');
+        at(
+          ['related', index],
+          `related id \`${relatedId}\` matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
+          'related-exists',
+        );
       }
     });
   }

@@ -19,7 +19,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
-import { checkContentFolder, CONTENT_PATTERNS, displayPath, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../lib/content-folder';
+import {
+  checkContentFolder,
+  CONTENT_PATTERNS,
+  displayPath,
+  listPostmortemFiles,
+  parallelWorkers,
+  resolveContentDir,
+} from '../lib/content-folder';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
 import { plural } from '../lib/format';
 import { splitFrontmatter } from '../lib/frontmatter';
@@ -58,7 +65,9 @@ const RENDERING_PACKAGES = ['satteri', '@astrojs/markdown-satteri'];
  */
 async function validationKey(context: LoaderContext, settings: object): Promise<string> {
   const sourceDir = fileURLToPath(new URL('..', import.meta.url));
-  const sources = await findFiles(['lib/**/*.ts', 'schemas/**/*.ts', 'site.config.ts', '!**/*.test.ts'], { cwd: sourceDir });
+  const sources = await findFiles(['lib/**/*.ts', 'schemas/**/*.ts', 'site.config.ts', '!**/*.test.ts'], {
+    cwd: sourceDir,
+  });
   const texts = await Promise.all(sources.sort().map((path) => readFile(resolve(sourceDir, path), 'utf8')));
   const packages = await Promise.all(
     RENDERING_PACKAGES.map(async (name) => {
@@ -75,16 +84,27 @@ async function validationKey(context: LoaderContext, settings: object): Promise<
 }
 
 /** The HTML of `source` when its body is plain MDX (see `src/lib/plain-mdx.ts`), else `undefined`. */
-async function renderIfPlain(render: PlainMdxRenderer | undefined, absolutePath: string, source: string): Promise<RenderedBody | undefined> {
+async function renderIfPlain(
+  render: PlainMdxRenderer | undefined,
+  absolutePath: string,
+  source: string,
+): Promise<RenderedBody | undefined> {
   if (!render || !absolutePath.endsWith('.mdx')) return undefined;
   return render(splitFrontmatter(source).body, pathToFileURL(absolutePath));
 }
 
 /** Renders the plain MDX files among `relativePaths` (relative to `contentDir`); their HTML by absolute path. */
-async function renderPlainFiles(render: PlainMdxRenderer | undefined, contentDir: string, relativePaths: readonly string[]): Promise<Map<string, RenderedBody>> {
+async function renderPlainFiles(
+  render: PlainMdxRenderer | undefined,
+  contentDir: string,
+  relativePaths: readonly string[],
+): Promise<Map<string, RenderedBody>> {
   const rendered = new Map<string, RenderedBody>();
   if (!render) return rendered;
-  for await (const { path, text } of readFiles(contentDir, relativePaths.filter((file) => file.endsWith('.mdx')))) {
+  for await (const { path, text } of readFiles(
+    contentDir,
+    relativePaths.filter((file) => file.endsWith('.mdx')),
+  )) {
     const html = await renderIfPlain(render, path, text);
     if (html) rendered.set(path, html);
   }
@@ -100,7 +120,8 @@ function storeRendering(store: DataStore, root: string, renderedByPath: Readonly
   return {
     ...store,
     set: (entry) => {
-      const rendered = entry.deferredRender && entry.filePath ? renderedByPath.get(resolve(root, entry.filePath)) : undefined;
+      const rendered =
+        entry.deferredRender && entry.filePath ? renderedByPath.get(resolve(root, entry.filePath)) : undefined;
       if (!rendered) return store.set(entry);
       const { deferredRender: _, ...stored } = entry;
       return store.set({ ...stored, rendered });
@@ -113,7 +134,12 @@ function storeRendering(store: DataStore, root: string, renderedByPath: Readonly
  * validated under `key`; then only those whose text changed since, are new, or
  * link to a postmortem that is gone.
  */
-async function filesToValidate(context: LoaderContext, contentDir: string, all: readonly string[], key: string): Promise<string[] | undefined> {
+async function filesToValidate(
+  context: LoaderContext,
+  contentDir: string,
+  all: readonly string[],
+  key: string,
+): Promise<string[] | undefined> {
   if (context.meta.get(VALIDATED_UNDER) !== key) return undefined;
   const ids = new Set(all.map(idFromPath));
   const changed: string[] = [];
@@ -121,7 +147,8 @@ async function filesToValidate(context: LoaderContext, contentDir: string, all: 
     const id = idFromPath(file);
     const stored = context.store.get<{ related?: string[] }>(id);
     const unchanged =
-      stored?.digest === context.generateDigest(text) && (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId));
+      stored?.digest === context.generateDigest(text) &&
+      (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId));
     if (!unchanged) changed.push(file);
   }
   return changed;
@@ -132,7 +159,11 @@ async function filesToValidate(context: LoaderContext, contentDir: string, all: 
  * `postmortems/`), validates it against the schema built from `config` and applies the lint rules that
  * guard what gets published (no scripts, iframes, `javascript:` links or foreign imports; a real body).
  */
-export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint'> }): Loader {
+export function postmortemLoader({
+  config,
+}: {
+  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint'>;
+}): Loader {
   const schemaOptions = { severities: config.severities, defaultTimezone: config.defaultTimezone };
   const schema = createPostmortemSchema(schemaOptions);
   return {
@@ -141,10 +172,25 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       const root = fileURLToPath(context.config.root);
       const contentDir = resolveContentDir(root);
       // No page reads an entry's raw body: keeping it would double the store that every build loads and bundles.
-      const files = glob({ pattern: CONTENT_PATTERNS, base: contentDir, generateId: ({ entry }) => idFromPath(entry), retainBody: false });
-      const lintContext = createLintContext({ root, config: config.lint, now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']) });
+      const files = glob({
+        pattern: CONTENT_PATTERNS,
+        base: contentDir,
+        generateId: ({ entry }) => idFromPath(entry),
+        retainBody: false,
+      });
+      const lintContext = createLintContext({
+        root,
+        config: config.lint,
+        now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']),
+      });
       const all = await listPostmortemFiles(contentDir);
-      const key = await validationKey(context, { root, contentDir, schemaOptions, lint: config.lint, rules: BUILD_RULES.map((rule) => rule.id) });
+      const key = await validationKey(context, {
+        root,
+        contentDir,
+        schemaOptions,
+        lint: config.lint,
+        rules: BUILD_RULES.map((rule) => rule.id),
+      });
       const started = performance.now();
       const only = await filesToValidate(context, contentDir, all, key);
       // Entries made under other settings or code are made again, even from files that did not change.
@@ -173,7 +219,9 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
       if (renderedByPath.size > 0 || compiled > 0) {
         context.logger.info(
           `Rendered ${plural(renderedByPath.size, 'MDX postmortem')} to HTML while syncing` +
-            (compiled > 0 ? `; Astro compiles ${plural(compiled, 'other')}, with JSX, expressions, imports or images.` : '.'),
+            (compiled > 0
+              ? `; Astro compiles ${plural(compiled, 'other')}, with JSX, expressions, imports or images.`
+              : '.'),
         );
       }
       await files.load({
@@ -185,8 +233,14 @@ export function postmortemLoader({ config }: { config: Pick<SiteConfig, 'severit
           if (data === undefined && entry.filePath) {
             // A file changed while `astro dev` runs: validate it on its own.
             const source = await readFile(entry.filePath, 'utf8');
-            const validated = validatePostmortemSource({ file, relativePath: relative(contentDir, entry.filePath), source }, schema);
-            failOn([...validated.problems, ...lintDocument(new LintDocument(validated, entry.filePath), lintContext, BUILD_RULES)]);
+            const validated = validatePostmortemSource(
+              { file, relativePath: relative(contentDir, entry.filePath), source },
+              schema,
+            );
+            failOn([
+              ...validated.problems,
+              ...lintDocument(new LintDocument(validated, entry.filePath), lintContext, BUILD_RULES),
+            ]);
             data = validated.data;
             const rendered = await renderIfPlain(render, entry.filePath, source);
             if (rendered) renderedByPath.set(entry.filePath, rendered);

@@ -5,5 +5,10 @@ import { feedItems } from '../lib/feed';
 
 export const GET: APIRoute = async ({ site }) => {
   const { items } = await getCorpus();
-  return rss({ title: siteConfig.title, description: siteConfig.description, site: site!, items: feedItems(items, paths.postmortem) });
+  return rss({
+    title: siteConfig.title,
+    description: siteConfig.description,
+    site: site!,
+    items: feedItems(items, paths.postmortem),
+  });
 };

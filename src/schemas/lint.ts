@@ -1,12 +1,22 @@
 import { z } from 'astro/zod';
 
 /** Words that assign blame to people; reviewers want systems and decisions described instead. */
-export const DEFAULT_BLAME_PHRASES = ['human error', 'careless', 'should have known', 'whose fault', 'negligent', 'incompetent', 'blame'];
+export const DEFAULT_BLAME_PHRASES = [
+  'human error',
+  'careless',
+  'should have known',
+  'whose fault',
+  'negligent',
+  'incompetent',
+  'blame',
+];
 
 /** The body-lint rules of `npm run check`, as a team configures them. */
 export const LintConfigSchema = z.object({
   /** `##` sections every postmortem must have, matched case-insensitively. */
-  requiredSections: z.array(z.string().min(1)).default(['Root cause and resolution', 'Corrective and preventative measures']),
+  requiredSections: z
+    .array(z.string().min(1))
+    .default(['Root cause and resolution', 'Corrective and preventative measures']),
   /** Body length the team aims for; outside it `check` warns. Code blocks do not count. */
   wordCount: z
     .object({

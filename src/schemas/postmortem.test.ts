@@ -65,7 +65,9 @@ describe('postmortem schema', () => {
     });
 
     test('rejects an id outside the scale, listing the valid ones', () => {
-      expect(messages(valid({ severity: 'SEV0' }))).toEqual(['severity: `SEV0` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5']);
+      expect(messages(valid({ severity: 'SEV0' }))).toEqual([
+        'severity: `SEV0` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5',
+      ]);
     });
 
     test('follows a custom scale', () => {
@@ -81,7 +83,9 @@ describe('postmortem schema', () => {
     ['detection', 'psychic'],
     ['trigger', 'gremlins'],
   ])('rejects an unknown %s', (field, value) => {
-    expect(messages(valid({ [field]: value }))).toEqual([expect.stringMatching(new RegExp(`^${field}: expected a .*: one of `))]);
+    expect(messages(valid({ [field]: value }))).toEqual([
+      expect.stringMatching(new RegExp(`^${field}: expected a .*: one of `)),
+    ]);
   });
 
   describe('date-times', () => {
@@ -92,11 +96,15 @@ describe('postmortem schema', () => {
     });
 
     test('must be text, not a YAML date', () => {
-      expect(messages(valid({ resolvedAt: new Date() }))).toEqual([expect.stringMatching(/^resolvedAt: expected a date-time in quotes/)]);
+      expect(messages(valid({ resolvedAt: new Date() }))).toEqual([
+        expect.stringMatching(/^resolvedAt: expected a date-time in quotes/),
+      ]);
     });
 
     test('require resolvedAt at or after startedAt', () => {
-      expect(messages(valid({ resolvedAt: '2024-03-14T09:11:00Z' }))).toEqual(['resolvedAt: resolvedAt is before startedAt; an incident must end after it starts']);
+      expect(messages(valid({ resolvedAt: '2024-03-14T09:11:00Z' }))).toEqual([
+        'resolvedAt: resolvedAt is before startedAt; an incident must end after it starts',
+      ]);
       expect(messages(valid({ resolvedAt: '2024-03-14T09:12:00Z' }))).toEqual([]);
     });
 
@@ -117,13 +125,20 @@ describe('postmortem schema', () => {
     });
 
     test('rejects an unknown zone', () => {
-      expect(messages(valid({ timezone: 'Europe/Atlantis' }))).toEqual([expect.stringContaining('timezone: `Europe/Atlantis` is not an IANA time zone')]);
+      expect(messages(valid({ timezone: 'Europe/Atlantis' }))).toEqual([
+        expect.stringContaining('timezone: `Europe/Atlantis` is not an IANA time zone'),
+      ]);
     });
   });
 
   describe('services and tags', () => {
     test('are normalised to lowercase kebab-case and de-duplicated', () => {
-      const data = parse(valid({ services: ['Payments API', 'payments-api', 'Checkout'], tags: ['Postgres', 'postgres', 'Rate Limiting'] }));
+      const data = parse(
+        valid({
+          services: ['Payments API', 'payments-api', 'Checkout'],
+          tags: ['Postgres', 'postgres', 'Rate Limiting'],
+        }),
+      );
       expect(data.services).toEqual(['payments-api', 'checkout']);
       expect(data.tags).toEqual(['postgres', 'rate-limiting']);
     });
@@ -134,7 +149,9 @@ describe('postmortem schema', () => {
     });
 
     test('reject a label with no letters or digits', () => {
-      expect(messages(valid({ tags: ['!!!'] }))).toEqual(['tags.0: `!!!` has no letters or digits; use a name such as "checkout"']);
+      expect(messages(valid({ tags: ['!!!'] }))).toEqual([
+        'tags.0: `!!!` has no letters or digits; use a name such as "checkout"',
+      ]);
     });
   });
 
@@ -144,13 +161,22 @@ describe('postmortem schema', () => {
 
   describe('impact', () => {
     test('accepts a share from 0 to 100 and known categories', () => {
-      expect(parse(valid({ impact: { usersAffectedPct: 12.5, categories: ['data-loss'] } })).impact).toEqual({ usersAffectedPct: 12.5, categories: ['data-loss'] });
+      expect(parse(valid({ impact: { usersAffectedPct: 12.5, categories: ['data-loss'] } })).impact).toEqual({
+        usersAffectedPct: 12.5,
+        categories: ['data-loss'],
+      });
     });
 
     test('rejects a share outside 0–100 and unknown categories', () => {
-      expect(messages(valid({ impact: { usersAffectedPct: 120 } }))).toEqual(['impact.usersAffectedPct: must be between 0 and 100']);
-      expect(messages(valid({ impact: { usersAffectedPct: -1 } }))).toEqual(['impact.usersAffectedPct: must be between 0 and 100']);
-      expect(messages(valid({ impact: { categories: ['meh'] } }))).toEqual([expect.stringMatching(/^impact.categories.0: expected an impact category/)]);
+      expect(messages(valid({ impact: { usersAffectedPct: 120 } }))).toEqual([
+        'impact.usersAffectedPct: must be between 0 and 100',
+      ]);
+      expect(messages(valid({ impact: { usersAffectedPct: -1 } }))).toEqual([
+        'impact.usersAffectedPct: must be between 0 and 100',
+      ]);
+      expect(messages(valid({ impact: { categories: ['meh'] } }))).toEqual([
+        expect.stringMatching(/^impact.categories.0: expected an impact category/),
+      ]);
     });
   });
 
@@ -161,7 +187,10 @@ describe('postmortem schema', () => {
           timezone: 'Europe/Berlin',
           startedAt: '2024-03-14T09:12:00+01:00',
           resolvedAt: '2024-03-14T10:00:00+01:00',
-          timeline: [{ at: '09:12', event: 'Errors start' }, { at: '09:20', event: 'Alert', kind: 'detected' }],
+          timeline: [
+            { at: '09:12', event: 'Errors start' },
+            { at: '09:20', event: 'Alert', kind: 'detected' },
+          ],
         }),
       );
       expect(data.timeline).toEqual([
@@ -171,28 +200,50 @@ describe('postmortem schema', () => {
     });
 
     test('derives detectedAt and mitigatedAt from the timeline when absent', () => {
-      const data = parse(valid({ timeline: [{ at: '09:20', event: 'Alert', kind: 'detected' }, { at: '09:40', event: 'Rolled back', kind: 'mitigated' }] }));
+      const data = parse(
+        valid({
+          timeline: [
+            { at: '09:20', event: 'Alert', kind: 'detected' },
+            { at: '09:40', event: 'Rolled back', kind: 'mitigated' },
+          ],
+        }),
+      );
       expect(data.detectedAt).toEqual(new Date('2024-03-14T09:20:00Z'));
       expect(data.mitigatedAt).toEqual(new Date('2024-03-14T09:40:00Z'));
     });
 
     test('rejects an unknown kind and an empty event', () => {
-      expect(messages(valid({ timeline: [{ at: '09:20', event: 'x', kind: 'panic' }] }))).toEqual([expect.stringMatching(/^timeline.0.kind: expected a timeline kind/)]);
-      expect(messages(valid({ timeline: [{ at: '09:20', event: '' }] }))).toEqual(['timeline.0.event: the event must not be empty']);
+      expect(messages(valid({ timeline: [{ at: '09:20', event: 'x', kind: 'panic' }] }))).toEqual([
+        expect.stringMatching(/^timeline.0.kind: expected a timeline kind/),
+      ]);
+      expect(messages(valid({ timeline: [{ at: '09:20', event: '' }] }))).toEqual([
+        'timeline.0.event: the event must not be empty',
+      ]);
     });
 
     test('rejects an entry that is not HH:MM or a date-time with offset', () => {
-      expect(messages(valid({ timeline: [{ at: '9.20am', event: 'x' }] }))).toEqual([expect.stringMatching(/^timeline.0.at: `9.20am`: expected "HH:MM"/)]);
+      expect(messages(valid({ timeline: [{ at: '9.20am', event: 'x' }] }))).toEqual([
+        expect.stringMatching(/^timeline.0.at: `9.20am`: expected "HH:MM"/),
+      ]);
     });
 
     test('rejects entries out of order', () => {
       expect(
-        messages(valid({ timeline: [{ at: '2024-03-14T09:30:00Z', event: 'a' }, { at: '2024-03-14T09:20:00Z', event: 'b' }] })),
+        messages(
+          valid({
+            timeline: [
+              { at: '2024-03-14T09:30:00Z', event: 'a' },
+              { at: '2024-03-14T09:20:00Z', event: 'b' },
+            ],
+          }),
+        ),
       ).toEqual([expect.stringMatching(/^timeline.1.at: .* before the entry above it/)]);
     });
 
     test('accepts entries up to a day outside the incident and rejects the rest', () => {
-      expect(messages(valid({ timeline: [{ at: '2024-03-13T09:30:00Z', event: 'deploy', kind: 'trigger' }] }))).toEqual([]);
+      expect(messages(valid({ timeline: [{ at: '2024-03-13T09:30:00Z', event: 'deploy', kind: 'trigger' }] }))).toEqual(
+        [],
+      );
       expect(messages(valid({ timeline: [{ at: '2024-03-12T09:00:00Z', event: 'deploy' }] }))).toEqual([
         expect.stringMatching(/^timeline.0.at: .* more than a day outside startedAt–resolvedAt/),
       ]);
@@ -207,11 +258,15 @@ describe('postmortem schema', () => {
     });
 
     test('require an owner', () => {
-      expect(messages(valid({ actionItems: [{ title: 'Add alert' }] }))).toEqual([expect.stringMatching(/^actionItems.0.owner: /)]);
+      expect(messages(valid({ actionItems: [{ title: 'Add alert' }] }))).toEqual([
+        expect.stringMatching(/^actionItems.0.owner: /),
+      ]);
     });
 
     test('accept only http(s) tickets', () => {
-      expect(messages(valid({ actionItems: [{ title: 'a', owner: 'b', ticket: 'https://jira.example/OPS-1' }] }))).toEqual([]);
+      expect(
+        messages(valid({ actionItems: [{ title: 'a', owner: 'b', ticket: 'https://jira.example/OPS-1' }] })),
+      ).toEqual([]);
       expect(messages(valid({ actionItems: [{ title: 'a', owner: 'b', ticket: 'javascript:alert(1)' }] }))).toEqual([
         'actionItems.0.ticket: expected an http:// or https:// URL to the ticket',
       ]);
@@ -225,7 +280,9 @@ describe('postmortem schema', () => {
     });
 
     test('reject unknown type and status', () => {
-      expect(messages(valid({ actionItems: [{ title: 'a', owner: 'b', type: 'pray', status: 'maybe' }] }))).toHaveLength(2);
+      expect(
+        messages(valid({ actionItems: [{ title: 'a', owner: 'b', type: 'pray', status: 'maybe' }] })),
+      ).toHaveLength(2);
     });
   });
 

@@ -22,7 +22,13 @@ export const IMPACT_CATEGORIES = [
   'security',
   'non-production',
 ] as const;
-export const DETECTION_METHODS = ['monitoring-alert', 'engineer-noticed', 'customer-report', 'automated-test', 'other'] as const;
+export const DETECTION_METHODS = [
+  'monitoring-alert',
+  'engineer-noticed',
+  'customer-report',
+  'automated-test',
+  'other',
+] as const;
 export const TRIGGERS = [
   'deploy',
   'config-change',
@@ -35,7 +41,16 @@ export const TRIGGERS = [
   'unknown',
   'other',
 ] as const;
-export const TIMELINE_KINDS = ['trigger', 'detected', 'escalated', 'action', 'misleading', 'mitigated', 'resolved', 'note'] as const;
+export const TIMELINE_KINDS = [
+  'trigger',
+  'detected',
+  'escalated',
+  'action',
+  'misleading',
+  'mitigated',
+  'resolved',
+  'note',
+] as const;
 export const ACTION_ITEM_TYPES = ['prevent', 'mitigate', 'detect', 'process'] as const;
 export const ACTION_ITEM_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 
@@ -49,22 +64,26 @@ function enumOf<T extends readonly [string, ...string[]]>(values: T, what: strin
 }
 
 /** An ISO 8601 date-time with an offset or `Z`, as a `Date`. */
-const InstantSchema = z.string({ error: `expected a date-time in quotes, e.g. ${EXAMPLE_DATE_TIME}` }).transform((text, ctx) => {
-  const instant = parseInstant(text);
-  if (!instant) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `\`${text}\` is not an ISO 8601 date-time with an offset; write one such as ${EXAMPLE_DATE_TIME} (a missing offset is ambiguous)`,
-    });
-    return z.NEVER;
-  }
-  return instant;
-});
+const InstantSchema = z
+  .string({ error: `expected a date-time in quotes, e.g. ${EXAMPLE_DATE_TIME}` })
+  .transform((text, ctx) => {
+    const instant = parseInstant(text);
+    if (!instant) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${text}\` is not an ISO 8601 date-time with an offset; write one such as ${EXAMPLE_DATE_TIME} (a missing offset is ambiguous)`,
+      });
+      return z.NEVER;
+    }
+    return instant;
+  });
 
 /** A plain calendar date `YYYY-MM-DD`, kept as text because it has no time zone. */
 const CalendarDateSchema = z
   .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2024-04-30' })
-  .refine(isCalendarDate, { error: (issue) => `\`${String(issue.input)}\` is not a date written YYYY-MM-DD, e.g. 2024-04-30` });
+  .refine(isCalendarDate, {
+    error: (issue) => `\`${String(issue.input)}\` is not a date written YYYY-MM-DD, e.g. 2024-04-30`,
+  });
 
 /** Lowercase kebab-case labels, de-duplicated, in the order written. */
 const LabelListSchema = z.array(z.string().min(1)).transform((labels, ctx) => {
@@ -72,7 +91,11 @@ const LabelListSchema = z.array(z.string().min(1)).transform((labels, ctx) => {
   labels.forEach((label, index) => {
     const value = slug(label);
     if (!value) {
-      ctx.addIssue({ code: 'custom', path: [index], message: `\`${label}\` has no letters or digits; use a name such as "checkout"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `\`${label}\` has no letters or digits; use a name such as "checkout"`,
+      });
     } else if (!normalised.includes(value)) {
       normalised.push(value);
     }
@@ -80,7 +103,11 @@ const LabelListSchema = z.array(z.string().min(1)).transform((labels, ctx) => {
   return normalised;
 });
 
-const NonEmptyText = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, `${what} must not be empty`);
+const NonEmptyText = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 
 export const TimelineEntrySchema = z.object({
   /** `HH:MM` wall-clock in the postmortem's `timezone`, or a full date-time with an offset. */
@@ -103,9 +130,7 @@ export const ActionItemSchema = z.object({
   /** Due date, `YYYY-MM-DD`. */
   due: CalendarDateSchema.optional(),
   /** Link to the tracker; only http(s) URLs are accepted. */
-  ticket: z
-    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL to the ticket' })
-    .optional(),
+  ticket: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL to the ticket' }).optional(),
 });
 
 export const ImpactSchema = z.object({
@@ -132,14 +157,19 @@ export interface PostmortemSchemaOptions {
  */
 export function createPostmortemSchema({ severities, defaultTimezone }: PostmortemSchemaOptions) {
   const severityIds = severities.map((level) => level.id);
-  const SeveritySchema = z.string({ error: `expected a severity: one of ${severityIds.join(', ')}` }).transform((value, ctx) => {
-    const match = severityIds.find((id) => id.toLowerCase() === value.trim().toLowerCase());
-    if (!match) {
-      ctx.addIssue({ code: 'custom', message: `\`${value}\` is not a severity of this site; use one of ${severityIds.join(', ')}` });
-      return z.NEVER;
-    }
-    return match;
-  });
+  const SeveritySchema = z
+    .string({ error: `expected a severity: one of ${severityIds.join(', ')}` })
+    .transform((value, ctx) => {
+      const match = severityIds.find((id) => id.toLowerCase() === value.trim().toLowerCase());
+      if (!match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `\`${value}\` is not a severity of this site; use one of ${severityIds.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return match;
+    });
 
   return z
     .strictObject(
@@ -169,7 +199,9 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
         /** Free-form labels. */
         tags: LabelListSchema.default([]),
         /** Who wrote the postmortem. */
-        authors: z.array(NonEmptyText('an author'), { error: 'expected a list of authors, e.g. [Ada Lovelace]' }).min(1, 'name at least one author'),
+        authors: z
+          .array(NonEmptyText('an author'), { error: 'expected a list of authors, e.g. [Ada Lovelace]' })
+          .min(1, 'name at least one author'),
         /** People or teams the incident was escalated to. */
         escalatedTo: z.array(NonEmptyText('a name')).default([]),
         impact: ImpactSchema.optional(),
@@ -182,29 +214,50 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
         /** Ids of related postmortems (file path under the content folder, without extension). */
         related: z.array(z.string().min(1)).default([]),
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; check the spelling against the frontmatter reference` : undefined) },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; check the spelling against the frontmatter reference`
+            : undefined,
+      },
     )
     .transform((data, ctx) => {
       const timezone = data.timezone ?? defaultTimezone;
       const { startedAt, resolvedAt } = data;
       if (resolvedAt < startedAt) {
-        ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'resolvedAt is before startedAt; an incident must end after it starts' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resolvedAt'],
+          message: 'resolvedAt is before startedAt; an incident must end after it starts',
+        });
       }
       for (const field of ['detectedAt', 'mitigatedAt'] as const) {
         const value = data[field];
         if (value && (value < startedAt || value > resolvedAt)) {
-          ctx.addIssue({ code: 'custom', path: [field], message: `${field} must lie between startedAt and resolvedAt` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `${field} must lie between startedAt and resolvedAt`,
+          });
         }
       }
 
-      const resolved = resolveTimelineTimes(data.timeline.map((entry) => entry.at), startedAt, timezone);
+      const resolved = resolveTimelineTimes(
+        data.timeline.map((entry) => entry.at),
+        startedAt,
+        timezone,
+      );
       const earliest = startedAt.getTime() - TIMELINE_MARGIN_MS;
       const latest = Math.max(resolvedAt.getTime(), startedAt.getTime()) + TIMELINE_MARGIN_MS;
       let previous: Date | undefined;
       const timeline = data.timeline.map((entry, index) => {
         const result = resolved[index]!;
         if (!result.ok) {
-          ctx.addIssue({ code: 'custom', path: ['timeline', index, 'at'], message: `\`${entry.at}\`: ${result.reason}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', index, 'at'],
+            message: `\`${entry.at}\`: ${result.reason}`,
+          });
           return { ...entry, at: startedAt };
         }
         const at = result.at;

@@ -24,7 +24,11 @@ export const SeverityScaleSchema = z
     levels.forEach((level, index) => {
       const key = level.id.toLowerCase();
       if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `severity id \`${level.id}\` is used twice; ids must be unique` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `severity id \`${level.id}\` is used twice; ids must be unique`,
+        });
       }
       seen.add(key);
     });
@@ -34,9 +38,29 @@ export type SeverityLevel = z.output<typeof SeverityLevelSchema>;
 
 /** The default scale: SEV1 (most severe) to SEV5. */
 export const DEFAULT_SEVERITY_SCALE: SeverityLevel[] = [
-  { id: 'SEV1', label: 'Critical', description: 'Complete outage or data loss for many customers; all hands.', color: '#b42318' },
-  { id: 'SEV2', label: 'Major', description: 'A core feature unavailable or badly degraded for a large share of customers.', color: '#c4320a' },
-  { id: 'SEV3', label: 'Moderate', description: 'Partial degradation with a workaround, or a small share of customers affected.', color: '#b54708' },
-  { id: 'SEV4', label: 'Minor', description: 'Limited impact on customers; internal tooling or a non-critical feature.', color: '#3e6fb0' },
+  {
+    id: 'SEV1',
+    label: 'Critical',
+    description: 'Complete outage or data loss for many customers; all hands.',
+    color: '#b42318',
+  },
+  {
+    id: 'SEV2',
+    label: 'Major',
+    description: 'A core feature unavailable or badly degraded for a large share of customers.',
+    color: '#c4320a',
+  },
+  {
+    id: 'SEV3',
+    label: 'Moderate',
+    description: 'Partial degradation with a workaround, or a small share of customers affected.',
+    color: '#b54708',
+  },
+  {
+    id: 'SEV4',
+    label: 'Minor',
+    description: 'Limited impact on customers; internal tooling or a non-critical feature.',
+    color: '#3e6fb0',
+  },
   { id: 'SEV5', label: 'Low', description: 'No customer impact; a near miss worth learning from.', color: '#4a6072' },
 ];

@@ -3,11 +3,34 @@ import { BenchUsageError, parseBenchArgs } from './args';
 
 describe('parseBenchArgs', () => {
   test('defaults to 10,000 MDX postmortems, three runs, scaling and search measured', () => {
-    expect(parseBenchArgs([])).toEqual({ count: 10_000, format: 'mdx', runs: 3, keep: false, json: 'bench-results.json', scaling: true, search: true, help: false });
+    expect(parseBenchArgs([])).toEqual({
+      count: 10_000,
+      format: 'mdx',
+      runs: 3,
+      keep: false,
+      json: 'bench-results.json',
+      scaling: true,
+      search: true,
+      help: false,
+    });
   });
 
   test('reads every option, negations included', () => {
-    expect(parseBenchArgs(['--count', '1000', '--format', 'md', '--runs', '5', '--keep', '--json', 'out.json', '--no-scaling', '--no-search'])).toEqual({
+    expect(
+      parseBenchArgs([
+        '--count',
+        '1000',
+        '--format',
+        'md',
+        '--runs',
+        '5',
+        '--keep',
+        '--json',
+        'out.json',
+        '--no-scaling',
+        '--no-search',
+      ]),
+    ).toEqual({
       count: 1000,
       format: 'md',
       runs: 5,
@@ -20,7 +43,9 @@ describe('parseBenchArgs', () => {
   });
 
   test('rejects a count that is not a whole number of at least 1', () => {
-    expect(() => parseBenchArgs(['--count', '1e3x'])).toThrow(new BenchUsageError('--count must be a whole number of at least 1, not `1e3x`'));
+    expect(() => parseBenchArgs(['--count', '1e3x'])).toThrow(
+      new BenchUsageError('--count must be a whole number of at least 1, not `1e3x`'),
+    );
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(BenchUsageError);
   });
 

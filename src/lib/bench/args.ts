@@ -31,7 +31,8 @@ export class BenchUsageError extends Error {}
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new BenchUsageError(`--${name} must be a whole number of at least 1, not \`${text}\``);
+  if (!Number.isInteger(value) || value < 1)
+    throw new BenchUsageError(`--${name} must be a whole number of at least 1, not \`${text}\``);
   return value;
 }
 
@@ -56,7 +57,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   } catch (error) {
     throw new BenchUsageError((error as Error).message);
   }
-  if (values.format !== 'md' && values.format !== 'mdx') throw new BenchUsageError(`--format must be mdx or md, not \`${values.format}\``);
+  if (values.format !== 'md' && values.format !== 'mdx')
+    throw new BenchUsageError(`--format must be mdx or md, not \`${values.format}\``);
   return {
     count: positiveInteger('count', values.count),
     format: values.format,

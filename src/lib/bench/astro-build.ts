@@ -51,15 +51,28 @@ export interface BuildOptions {
 const RSS_REPORTER = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));`;
 
 /** Parses GNU time's `-f '%e %U %S %M'` line: wall, user, system seconds and peak KB. */
-export function parseGnuTime(line: string): { wallSeconds: number; cpuSeconds: number; peakRssBytes: number } | undefined {
+export function parseGnuTime(
+  line: string,
+): { wallSeconds: number; cpuSeconds: number; peakRssBytes: number } | undefined {
   const match = /^BENCH-TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)$/m.exec(line);
   if (!match) return undefined;
-  return { wallSeconds: Number(match[1]), cpuSeconds: Number(match[2]) + Number(match[3]), peakRssBytes: Number(match[4]) * 1024 };
+  return {
+    wallSeconds: Number(match[1]),
+    cpuSeconds: Number(match[2]) + Number(match[3]),
+    peakRssBytes: Number(match[4]) * 1024,
+  };
 }
 
 /** Runs `astro build` as described by `options`. */
 export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasurement> {
-  const astroArgs = [join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', options.root, '--outDir', options.outDir];
+  const astroArgs = [
+    join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+    'build',
+    '--root',
+    options.root,
+    '--outDir',
+    options.outDir,
+  ];
   const useGnuTime = existsSync(GNU_TIME);
   const rssFile = `${options.outDir}.peak-rss`;
   const [command, args] = useGnuTime
@@ -68,7 +81,13 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...options.env, POSTMORTEMS_CACHE_DIR: options.cacheDir, BENCH_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: {
+      ...options.env,
+      POSTMORTEMS_CACHE_DIR: options.cacheDir,
+      BENCH_RSS_FILE: rssFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,16 +5,24 @@ import { evaluateTargets } from './targets';
 
 describe('markdownTable', () => {
   test('pads every column to its widest cell', () => {
-    expect(markdownTable(['Name', 'Value'], [['a', '1'], ['longer', '22']])).toBe(
-      ['| Name   | Value |', '| ------ | ----- |', '| a      | 1     |', '| longer | 22    |'].join('\n'),
-    );
+    expect(
+      markdownTable(
+        ['Name', 'Value'],
+        [
+          ['a', '1'],
+          ['longer', '22'],
+        ],
+      ),
+    ).toBe(['| Name   | Value |', '| ------ | ----- |', '| a      | 1     |', '| longer | 22    |'].join('\n'));
   });
 });
 
 describe('formatReport', () => {
   test('lists the measurements of both sites, then each target with PASS or FAIL', () => {
     const report = formatReport(sampleResults, evaluateTargets(sampleResults));
-    expect(report).toContain('10000 synthetic postmortems (mdx, 14000 pages built), median of 3 runs, on 2 × Test CPU, 8 GiB, Node 24.0.0');
+    expect(report).toContain(
+      '10000 synthetic postmortems (mdx, 14000 pages built), median of 3 runs, on 2 × Test CPU, 8 GiB, Node 24.0.0',
+    );
     expect(report).toMatch(/\| Cold build \(median\) +\| 120\.0 s +\| 100\.0 s +\|/);
     expect(report).toMatch(/\| full build ≤ 1\.2× the floor's time +\| 1\.20× \(120\.0 s vs 100\.0 s\) +\| PASS +\|/);
     expect(report).toMatch(/\| rebuild after one edit ≤ 25% of the cold build +\| 30% \(36\.0 s\) +\| FAIL +\|/);

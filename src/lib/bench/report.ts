@@ -4,7 +4,8 @@ import type { BenchResults, TargetResult } from './targets';
 /** A Markdown table with columns padded to line up in a terminal. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
@@ -22,13 +23,21 @@ export function formatReport(results: BenchResults, targets: readonly TargetResu
     [
       ['Cold build (median)', seconds(product.seconds), seconds(floor.seconds)],
       ['CPU time of the build', cpu(product.cpuSeconds), cpu(floor.cpuSeconds)],
-      ['ms per postmortem', (product.msPerPostmortem).toFixed(1), ((floor.seconds * 1000) / corpus.count).toFixed(1)],
+      ['ms per postmortem', product.msPerPostmortem.toFixed(1), ((floor.seconds * 1000) / corpus.count).toFixed(1)],
       ['Peak memory (largest process)', mib(product.peakRssBytes), mib(floor.peakRssBytes)],
       ['Warm rebuild after one edit', seconds(product.warmSeconds), ''],
-      ...(results.scaling?.points ?? []).map((point) => [`Cold build of ${point.count}`, `${seconds(point.seconds)}, ${point.marginalMsPerPostmortem.toFixed(1)} ms per extra postmortem`, '']),
+      ...(results.scaling?.points ?? []).map((point) => [
+        `Cold build of ${point.count}`,
+        `${seconds(point.seconds)}, ${point.marginalMsPerPostmortem.toFixed(1)} ms per extra postmortem`,
+        '',
+      ]),
       ['`npm run check`, whole corpus', seconds(results.check.wholeSeconds), ''],
       ['`npm run check`, one file', `${results.check.oneFileSeconds.toFixed(2)} s`, ''],
-      ['Postmortem page, gzipped', `median ${kB(results.weight.pageGzipMedianBytes)}, largest ${kB(results.weight.pageGzipMaxBytes)}`, ''],
+      [
+        'Postmortem page, gzipped',
+        `median ${kB(results.weight.pageGzipMedianBytes)}, largest ${kB(results.weight.pageGzipMaxBytes)}`,
+        '',
+      ],
       ['CSS, gzipped', kB(results.weight.cssGzipBytes), ''],
       ['Pagefind index', kB(results.weight.searchIndexBytes), ''],
       ['One search transfers', results.searchQueryBytes === null ? 'not measured' : kB(results.searchQueryBytes), ''],

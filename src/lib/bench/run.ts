@@ -59,9 +59,18 @@ async function copyProject(root: string, dir: string): Promise<void> {
  * Times `npm run check -- --format json …` in `cwd`; rejects unless it checked
  * `expectedFiles` files (warnings and errors are the corpus's business, not the timing's).
  */
-async function timeCheck(cwd: string, args: readonly string[], env: Record<string, string>, expectedFiles: number): Promise<number> {
+async function timeCheck(
+  cwd: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  expectedFiles: number,
+): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'check', '--', '--format', 'json', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    ['run', '--silent', 'check', '--', '--format', 'json', ...args],
+    { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   let errors = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -74,7 +83,10 @@ async function timeCheck(cwd: string, args: readonly string[], env: Record<strin
   } catch {
     files = undefined;
   }
-  if (files !== expectedFiles) throw new Error(`npm run check -- ${args.join(' ')} checked ${String(files)} files, expected ${expectedFiles}:\n${errors.slice(0, 4000)}`);
+  if (files !== expectedFiles)
+    throw new Error(
+      `npm run check -- ${args.join(' ')} checked ${String(files)} files, expected ${expectedFiles}:\n${errors.slice(0, 4000)}`,
+    );
   return seconds;
 }
 
@@ -82,7 +94,9 @@ async function timeCheck(cwd: string, args: readonly string[], env: Record<strin
 function benchEnvironment(contentDir: string, buildDate: Date): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
   return {
-    ...Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]]))),
+    ...Object.fromEntries(
+      keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])),
+    ),
     POSTMORTEMS_DIR: contentDir,
     POSTMORTEMS_BUILD_DATE: buildDate.toISOString(),
     POSTMORTEMS_CHROMIUM: 'none',
@@ -115,7 +129,8 @@ export async function runBench(context: BenchContext): Promise<number> {
     return 0;
   }
 
-  const log = (message: string) => context.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+  const log = (message: string) =>
+    context.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
   const machine = {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
     cores: cpus().length,
@@ -135,17 +150,39 @@ export async function runBench(context: BenchContext): Promise<number> {
 
     const writeCorpus = async (count: number): Promise<string> => {
       const dir = join(work, `corpus-${count}`);
-      const bar = new SingleBar({ format: `corpus of ${count} ${options.format} postmortems [{bar}] {value}/{total}`, stream: context.stderr as NodeJS.WritableStream, noTTYOutput: false, hideCursor: true });
+      const bar = new SingleBar({
+        format: `corpus of ${count} ${options.format} postmortems [{bar}] {value}/{total}`,
+        stream: context.stderr as NodeJS.WritableStream,
+        noTTYOutput: false,
+        hideCursor: true,
+      });
       bar.start(count, 0);
-      await writeSyntheticCorpus({ dir, count, format: options.format, end: buildDate, onProgress: ({ written }) => bar.update(written) });
+      await writeSyntheticCorpus({
+        dir,
+        count,
+        format: options.format,
+        end: buildDate,
+        onProgress: ({ written }) => bar.update(written),
+      });
       bar.stop();
       return dir;
     };
 
     let buildNumber = 0;
-    const build = async (root: string, contentDir: string, cacheDir = join(work, `cache-${++buildNumber}`)): Promise<BuildMeasurement & { outDir: string; cacheDir: string }> => {
+    const build = async (
+      root: string,
+      contentDir: string,
+      cacheDir = join(work, `cache-${++buildNumber}`),
+    ): Promise<BuildMeasurement & { outDir: string; cacheDir: string }> => {
       const outDir = join(site, `dist-${++buildNumber}`);
-      const result = await runAstroBuild({ root, cwd: site, node: context.node, outDir, cacheDir, env: benchEnvironment(contentDir, buildDate) });
+      const result = await runAstroBuild({
+        root,
+        cwd: site,
+        node: context.node,
+        outDir,
+        cacheDir,
+        env: benchEnvironment(contentDir, buildDate),
+      });
       // Astro's own timings, for a look at where the time went (kept with --keep).
       await writeFile(`${outDir}.log`, result.output);
       if (result.exitCode !== 0) throw new Error(`astro build of ${root} failed:\n${result.output.slice(-4000)}`);
@@ -229,7 +266,11 @@ export async function runBench(context: BenchContext): Promise<number> {
       const points: ScalingPoint[] = [];
       for (const count of SCALING_COUNTS.filter((size) => size <= options.count)) {
         const seconds = await timeColdBuilds(count);
-        points.push({ count, seconds, marginalMsPerPostmortem: ((seconds - fixedSeconds) * 1000) / (count - FIXED_COST_COUNT) });
+        points.push({
+          count,
+          seconds,
+          marginalMsPerPostmortem: ((seconds - fixedSeconds) * 1000) / (count - FIXED_COST_COUNT),
+        });
       }
       scaling = { fixedCount: FIXED_COST_COUNT, fixedSeconds, points };
     }
@@ -239,7 +280,11 @@ export async function runBench(context: BenchContext): Promise<number> {
       date: context.now.toISOString(),
       corpus: { count: options.count, format: options.format, pagesBuilt },
       runs: options.runs,
-      product: { ...product, msPerPostmortem: (product.seconds * 1000) / options.count, warmSeconds: medianOf(warmBuilds.map((warm) => warm.wallSeconds)) },
+      product: {
+        ...product,
+        msPerPostmortem: (product.seconds * 1000) / options.count,
+        warmSeconds: medianOf(warmBuilds.map((warm) => warm.wallSeconds)),
+      },
       floor: summarise(floorBuilds),
       scaling,
       check: { wholeSeconds: medianOf(wholeChecks), oneFileSeconds: medianOf(oneFileChecks) },

@@ -3,7 +3,14 @@ import type { BenchResults } from './targets';
 
 /** A run that meets every target but the warm rebuild, with no search measured. */
 export const sampleResults: BenchResults = {
-  machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 8, node: '24.0.0', platform: 'linux x64', loadAverageAtStart: [0.5, 0.4, 0.3] },
+  machine: {
+    cpuModel: 'Test CPU',
+    cores: 2,
+    memoryGiB: 8,
+    node: '24.0.0',
+    platform: 'linux x64',
+    loadAverageAtStart: [0.5, 0.4, 0.3],
+  },
   date: '2026-11-22T00:00:00.000Z',
   corpus: { count: 10_000, format: 'mdx', pagesBuilt: 14_000 },
   runs: 3,
@@ -18,6 +25,12 @@ export const sampleResults: BenchResults = {
     ],
   },
   check: { wholeSeconds: 8.5, oneFileSeconds: 0.6 },
-  weight: { pageGzipMedianBytes: 5000, pageGzipMaxBytes: 6000, cssGzipBytes: 3500, searchIndexBytes: 9_000_000, pagesWithScripts: [] },
+  weight: {
+    pageGzipMedianBytes: 5000,
+    pageGzipMaxBytes: 6000,
+    cssGzipBytes: 3500,
+    searchIndexBytes: 9_000_000,
+    pagesWithScripts: [],
+  },
   searchQueryBytes: null,
 };

@@ -6,23 +6,29 @@ import { countScripts, linkedStylesheets, weighSite } from './site-weight';
 
 describe('linkedStylesheets', () => {
   test('finds the stylesheets a page links, whatever the attribute order', () => {
-    expect(linkedStylesheets('<link rel="stylesheet" href="/_astro/a.css"><link href="/severity.css" rel="stylesheet"><link rel="icon" href="/favicon.svg">')).toEqual([
-      '/_astro/a.css',
-      '/severity.css',
-    ]);
+    expect(
+      linkedStylesheets(
+        '<link rel="stylesheet" href="/_astro/a.css"><link href="/severity.css" rel="stylesheet"><link rel="icon" href="/favicon.svg">',
+      ),
+    ).toEqual(['/_astro/a.css', '/severity.css']);
   });
 });
 
 describe('countScripts', () => {
   test('counts scripts that run, not JSON data blocks', () => {
-    expect(countScripts('<script type="module" src="/a.js"></script><script type="application/ld+json">{}</script><script>go()</script>')).toBe(2);
+    expect(
+      countScripts(
+        '<script type="module" src="/a.js"></script><script type="application/ld+json">{}</script><script>go()</script>',
+      ),
+    ).toBe(2);
   });
 });
 
 describe('weighSite', () => {
   test('weighs postmortem pages and their CSS gzipped, and names pages with scripts outside /search/', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'postmortems-weigh-'));
-    const page = (body: string) => `<!doctype html><html><head><link rel="stylesheet" href="/site.css"></head><body>${body}</body></html>`;
+    const page = (body: string) =>
+      `<!doctype html><html><head><link rel="stylesheet" href="/site.css"></head><body>${body}</body></html>`;
     for (const [path, html] of Object.entries({
       'postmortems/a/index.html': page('<p>A</p>'),
       'postmortems/b/index.html': page(`<p>${'B'.repeat(500)}</p>`),

@@ -39,7 +39,9 @@ export function linkedStylesheets(html: string): string[] {
 
 /** `<script>` elements that run code (JSON data blocks do not). */
 export function countScripts(html: string): number {
-  return [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attributes]) => !/\btype="application\/(ld\+)?json"/.test(attributes ?? '')).length;
+  return [...html.matchAll(/<script\b([^>]*)>/g)].filter(
+    ([, attributes]) => !/\btype="application\/(ld\+)?json"/.test(attributes ?? ''),
+  ).length;
 }
 
 /** What the postmortem pages and the rest of the site weigh. */
@@ -78,7 +80,9 @@ export async function weighSite(outDir: string, base = '/'): Promise<SiteWeight>
     postmortemPages: postmortemPages.length,
     pageGzipBytes: { median: median(pageSizes) ?? 0, max: Math.max(0, ...pageSizes) },
     cssGzipBytes,
-    searchIndexBytes: await folderBytes(join(outDir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)).catch(() => 0),
+    searchIndexBytes: await folderBytes(join(outDir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)).catch(
+      () => 0,
+    ),
     pagesWithScripts,
   };
 }

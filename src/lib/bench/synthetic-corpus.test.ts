@@ -21,11 +21,13 @@ describe('writeSyntheticCorpus', () => {
   });
 
   test('writes the same files for the same seed and others for another', async () => {
-    const [a, b, c] = await Promise.all([1, 1, 2].map(async (seed) => {
-      const dir = await mkdtemp(join(tmpdir(), 'postmortems-synthetic-'));
-      const ids = await writeSyntheticCorpus({ dir, count: 5, seed });
-      return { ids, first: await readFile(join(dir, `${ids[0]}.md`), 'utf8') };
-    }));
+    const [a, b, c] = await Promise.all(
+      [1, 1, 2].map(async (seed) => {
+        const dir = await mkdtemp(join(tmpdir(), 'postmortems-synthetic-'));
+        const ids = await writeSyntheticCorpus({ dir, count: 5, seed });
+        return { ids, first: await readFile(join(dir, `${ids[0]}.md`), 'utf8') };
+      }),
+    );
     expect(b).toEqual(a);
     expect(c!.ids).not.toEqual(a!.ids);
   });
@@ -34,7 +36,19 @@ describe('writeSyntheticCorpus', () => {
     const dir = await mkdtemp(join(tmpdir(), 'postmortems-synthetic-'));
     const end = new Date('2024-06-01T00:00:00Z');
     await writeSyntheticCorpus({ dir, count: 40, format: 'mdx', end });
-    const lint = { rules: ALL_RULES, context: createLintContext({ root: dir, config: { requiredSections: ['Root cause and resolution', 'Corrective and preventative measures'], wordCount: { min: 400, max: 600 }, blamePhrases: ['human error'], actionItemsRequiredFor: ['SEV1', 'SEV2'] }, now: end }) };
+    const lint = {
+      rules: ALL_RULES,
+      context: createLintContext({
+        root: dir,
+        config: {
+          requiredSections: ['Root cause and resolution', 'Corrective and preventative measures'],
+          wordCount: { min: 400, max: 600 },
+          blamePhrases: ['human error'],
+          actionItemsRequiredFor: ['SEV1', 'SEV2'],
+        },
+        now: end,
+      }),
+    };
     const { files, problems } = await checkContentFolder({ root: dir, contentDir: dir, schema: schemaOptions, lint });
     expect(files.map((file) => file.file.endsWith('.mdx'))).toEqual(Array(40).fill(true));
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
@@ -51,7 +65,8 @@ describe('syntheticPostmortems', () => {
     const words = sections.map(([, body]) => countWords(body!));
     expect(Math.min(...words)).toBeGreaterThan(450);
     expect(Math.max(...words)).toBeLessThan(650);
-    const share = (pattern: RegExp) => postmortems.filter(({ source }) => pattern.test(source)).length / postmortems.length;
+    const share = (pattern: RegExp) =>
+      postmortems.filter(({ source }) => pattern.test(source)).length / postmortems.length;
     expect(share(/^visibility: internal$/m)).toBeGreaterThan(0.1);
     expect(share(/^status: draft$/m)).toBeGreaterThan(0);
     expect(share(/^status: draft$/m)).toBeLessThan(0.1);

@@ -76,22 +76,138 @@ type Zone = (typeof ZONES)[number];
 
 /** Services of a mid-sized company; the first ones fail most (picks favour the front of a list). */
 const SERVICES = [
-  'checkout', 'payments-api', 'auth', 'storefront-web', 'search', 'orders', 'inventory', 'catalog', 'notifications', 'mobile-api',
-  'api-gateway', 'cdn', 'billing', 'shipping', 'recommendations', 'pricing', 'promotions', 'user-profile', 'sessions', 'email-delivery',
-  'warehouse-scanner', 'driver-gateway', 'fraud-detection', 'reporting', 'data-pipeline', 'feature-flags', 'identity-provider', 'kafka-platform',
-  'postgres-platform', 'redis-platform', 'kubernetes-platform', 'dns', 'load-balancer', 'object-storage', 'ci-runners', 'observability',
-  'loyalty', 'reviews', 'media-processing', 'tax-service', 'currency-rates', 'partner-api', 'webhooks', 'scheduler', 'ledger', 'refunds',
-  'support-tools', 'admin-console', 'geo-service', 'translations',
+  'checkout',
+  'payments-api',
+  'auth',
+  'storefront-web',
+  'search',
+  'orders',
+  'inventory',
+  'catalog',
+  'notifications',
+  'mobile-api',
+  'api-gateway',
+  'cdn',
+  'billing',
+  'shipping',
+  'recommendations',
+  'pricing',
+  'promotions',
+  'user-profile',
+  'sessions',
+  'email-delivery',
+  'warehouse-scanner',
+  'driver-gateway',
+  'fraud-detection',
+  'reporting',
+  'data-pipeline',
+  'feature-flags',
+  'identity-provider',
+  'kafka-platform',
+  'postgres-platform',
+  'redis-platform',
+  'kubernetes-platform',
+  'dns',
+  'load-balancer',
+  'object-storage',
+  'ci-runners',
+  'observability',
+  'loyalty',
+  'reviews',
+  'media-processing',
+  'tax-service',
+  'currency-rates',
+  'partner-api',
+  'webhooks',
+  'scheduler',
+  'ledger',
+  'refunds',
+  'support-tools',
+  'admin-console',
+  'geo-service',
+  'translations',
 ];
 const TAGS = [
-  'postgres', 'redis', 'kafka', 'dns', 'tls', 'config', 'deploy', 'capacity', 'kubernetes', 'cdn', 'cache', 'timeout', 'retries',
-  'memory-leak', 'feature-flag', 'third-party', 'network', 'disk', 'cron', 'migration', 'certificate', 'rate-limiting', 'connection-pool',
-  'autoscaling', 'load-balancer', 'terraform', 'rollback', 'replication', 'failover', 'queue', 'backpressure', 'thundering-herd',
-  'cache-stampede', 'split-brain', 'clock-skew', 'schema-change', 'index', 'vacuum', 'garbage-collection', 'thread-pool', 'circuit-breaker',
-  'health-check', 'canary', 'secrets', 'iam', 'quota', 'cost', 'monitoring-gap', 'alert-fatigue', 'runbook', 'on-call', 'vendor', 'ssl',
-  'ipv6', 'bgp', 'mtls', 'oauth', 'jwt', 'cors', 'websocket', 'grpc', 'http2', 'nginx', 'envoy', 'istio', 'elasticsearch', 'opensearch',
-  's3', 'gcs', 'batch-job', 'data-loss', 'backfill', 'idempotency', 'deadlock', 'race-condition', 'leap-second', 'daylight-saving',
-  'encoding', 'pagination', 'mobile-release',
+  'postgres',
+  'redis',
+  'kafka',
+  'dns',
+  'tls',
+  'config',
+  'deploy',
+  'capacity',
+  'kubernetes',
+  'cdn',
+  'cache',
+  'timeout',
+  'retries',
+  'memory-leak',
+  'feature-flag',
+  'third-party',
+  'network',
+  'disk',
+  'cron',
+  'migration',
+  'certificate',
+  'rate-limiting',
+  'connection-pool',
+  'autoscaling',
+  'load-balancer',
+  'terraform',
+  'rollback',
+  'replication',
+  'failover',
+  'queue',
+  'backpressure',
+  'thundering-herd',
+  'cache-stampede',
+  'split-brain',
+  'clock-skew',
+  'schema-change',
+  'index',
+  'vacuum',
+  'garbage-collection',
+  'thread-pool',
+  'circuit-breaker',
+  'health-check',
+  'canary',
+  'secrets',
+  'iam',
+  'quota',
+  'cost',
+  'monitoring-gap',
+  'alert-fatigue',
+  'runbook',
+  'on-call',
+  'vendor',
+  'ssl',
+  'ipv6',
+  'bgp',
+  'mtls',
+  'oauth',
+  'jwt',
+  'cors',
+  'websocket',
+  'grpc',
+  'http2',
+  'nginx',
+  'envoy',
+  'istio',
+  'elasticsearch',
+  'opensearch',
+  's3',
+  'gcs',
+  'batch-job',
+  'data-loss',
+  'backfill',
+  'idempotency',
+  'deadlock',
+  'race-condition',
+  'leap-second',
+  'daylight-saving',
+  'encoding',
+  'pagination',
+  'mobile-release',
 ];
 /** Triggers and how the prose names them. */
 const TRIGGERS = {
@@ -106,23 +222,133 @@ const TRIGGERS = {
   unknown: 'change we could not identify',
 } as const;
 const DETECTIONS = ['monitoring-alert', 'engineer-noticed', 'customer-report', 'automated-test'];
-const IMPACTS = ['full-outage', 'partial-outage', 'degraded-performance', 'increased-errors', 'increased-latency', 'cascading-failure'];
-const TEAMS = ['Platform team', 'Payments team', 'Checkout team', 'Identity team', 'Search team', 'Data team', 'Mobile team', 'Network Platform team', 'SRE', 'Security Engineering', 'Storefront team', 'Logistics team'];
+const IMPACTS = [
+  'full-outage',
+  'partial-outage',
+  'degraded-performance',
+  'increased-errors',
+  'increased-latency',
+  'cascading-failure',
+];
+const TEAMS = [
+  'Platform team',
+  'Payments team',
+  'Checkout team',
+  'Identity team',
+  'Search team',
+  'Data team',
+  'Mobile team',
+  'Network Platform team',
+  'SRE',
+  'Security Engineering',
+  'Storefront team',
+  'Logistics team',
+];
 const PEOPLE = [
-  'Ada Lovelace', 'Grace Hopper', 'Priya Raman', 'Tom Whitfield', 'Dana Okafor', 'Luis Ortega', 'Mei Chen', 'Sven Larsen', 'Amara Nwosu',
-  'Hiro Tanaka', 'Fatima Zahra', 'Jonas Weber', 'Chloé Martin', 'Rahul Mehta', 'Olga Ivanova', 'Kwame Mensah', 'Sofia Rossi', 'Noah Cohen',
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Priya Raman',
+  'Tom Whitfield',
+  'Dana Okafor',
+  'Luis Ortega',
+  'Mei Chen',
+  'Sven Larsen',
+  'Amara Nwosu',
+  'Hiro Tanaka',
+  'Fatima Zahra',
+  'Jonas Weber',
+  'Chloé Martin',
+  'Rahul Mehta',
+  'Olga Ivanova',
+  'Kwame Mensah',
+  'Sofia Rossi',
+  'Noah Cohen',
 ];
-const SYMPTOMS = ['timeouts', 'elevated error rates', 'slow responses', 'failed logins', 'stale data', 'dropped messages', 'failed payments', 'missing orders', 'partial outage', 'outage', 'degraded search results', 'delayed notifications'];
+const SYMPTOMS = [
+  'timeouts',
+  'elevated error rates',
+  'slow responses',
+  'failed logins',
+  'stale data',
+  'dropped messages',
+  'failed payments',
+  'missing orders',
+  'partial outage',
+  'outage',
+  'degraded search results',
+  'delayed notifications',
+];
 const CAUSES = [
-  'after a connection-pool change', 'after a certificate expired', 'during a database failover', 'after a feature-flag rollout', 'during a traffic surge',
-  'after a Kubernetes node-pool upgrade', 'after a DNS change', 'caused by a memory leak', 'caused by a cache stampede', 'after a schema migration',
-  'after a third-party provider degraded', 'caused by a misconfigured rate limit', 'after a load-balancer change', 'caused by disk exhaustion',
-  'after a dependency upgrade', 'caused by a runaway batch job',
+  'after a connection-pool change',
+  'after a certificate expired',
+  'during a database failover',
+  'after a feature-flag rollout',
+  'during a traffic surge',
+  'after a Kubernetes node-pool upgrade',
+  'after a DNS change',
+  'caused by a memory leak',
+  'caused by a cache stampede',
+  'after a schema migration',
+  'after a third-party provider degraded',
+  'caused by a misconfigured rate limit',
+  'after a load-balancer change',
+  'caused by disk exhaustion',
+  'after a dependency upgrade',
+  'caused by a runaway batch job',
 ];
-const COMPONENTS = ['connection pool', 'primary database', 'read replica', 'cache cluster', 'message queue', 'ingress controller', 'service mesh sidecar', 'token issuer', 'job scheduler', 'search cluster', 'object store bucket', 'API gateway route', 'worker pool', 'TLS terminator'];
-const METRICS = ['p99 latency', 'error rate', 'queue depth', 'CPU saturation', 'heap usage', 'connection count', 'cache hit ratio', 'replication lag', '5xx rate', 'request rate'];
-const FIXES = ['rolled back the release', 'reverted the configuration', 'failed over to the standby', 'raised the limit', 'drained the affected nodes', 'restarted the worker pool', 'disabled the feature flag', 'scaled the cluster out', 'rotated the certificate', 'purged the cache', 'paused the batch job'];
-const ERRORS = ['ECONNRESET', 'ETIMEDOUT', 'NXDOMAIN', '503 Service Unavailable', '504 Gateway Timeout', 'OOMKilled', 'too many connections', 'x509: certificate has expired', 'context deadline exceeded', 'connection refused'];
+const COMPONENTS = [
+  'connection pool',
+  'primary database',
+  'read replica',
+  'cache cluster',
+  'message queue',
+  'ingress controller',
+  'service mesh sidecar',
+  'token issuer',
+  'job scheduler',
+  'search cluster',
+  'object store bucket',
+  'API gateway route',
+  'worker pool',
+  'TLS terminator',
+];
+const METRICS = [
+  'p99 latency',
+  'error rate',
+  'queue depth',
+  'CPU saturation',
+  'heap usage',
+  'connection count',
+  'cache hit ratio',
+  'replication lag',
+  '5xx rate',
+  'request rate',
+];
+const FIXES = [
+  'rolled back the release',
+  'reverted the configuration',
+  'failed over to the standby',
+  'raised the limit',
+  'drained the affected nodes',
+  'restarted the worker pool',
+  'disabled the feature flag',
+  'scaled the cluster out',
+  'rotated the certificate',
+  'purged the cache',
+  'paused the batch job',
+];
+const ERRORS = [
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'NXDOMAIN',
+  '503 Service Unavailable',
+  '504 Gateway Timeout',
+  'OOMKilled',
+  'too many connections',
+  'x509: certificate has expired',
+  'context deadline exceeded',
+  'connection refused',
+];
 
 /** `YYYY-MM-DDTHH:MM:00±HH:MM` for `instant` as seen at a fixed offset. */
 function localDateTime(instant: Date, zone: Zone): string {
@@ -132,7 +358,10 @@ function localDateTime(instant: Date, zone: Zone): string {
 
 /** A URL-safe slug of a title: lowercase words joined by hyphens. */
 function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** A YAML double-quoted string. */
@@ -166,7 +395,13 @@ function nextDay(date: string): string {
  * schema and the build's rules; `npm run check` may warn, as on a real corpus
  * (an overdue action item now and then).
  */
-export function* syntheticPostmortems({ count, seed = 1, end = new Date('2024-06-01T00:00:00Z'), years = 4, format = 'md' }: SyntheticCorpusOptions): Generator<SyntheticPostmortem> {
+export function* syntheticPostmortems({
+  count,
+  seed = 1,
+  end = new Date('2024-06-01T00:00:00Z'),
+  years = 4,
+  format = 'md',
+}: SyntheticCorpusOptions): Generator<SyntheticPostmortem> {
   const next = random(seed);
   const below = (limit: number) => Math.floor(next() * limit);
   const pick = <T>(list: readonly T[]): T => list[below(list.length)]!;
@@ -177,10 +412,15 @@ export function* syntheticPostmortems({ count, seed = 1, end = new Date('2024-06
     for (const [value, weight] of list) if ((roll -= weight) < 0) return value;
     return list.at(-1)![0];
   };
-  const some = <T>(list: readonly T[], min: number, max: number): T[] => [...new Set(Array.from({ length: min + below(max - min + 1) }, () => pickSkewed(list)))];
+  const some = <T>(list: readonly T[], min: number, max: number): T[] => [
+    ...new Set(Array.from({ length: min + below(max - min + 1) }, () => pickSkewed(list))),
+  ];
 
   const span = years * 365 * 24 * 60 * 60_000;
-  const starts = Array.from({ length: count }, () => new Date(end.getTime() - Math.floor((next() * span) / 60_000) * 60_000)).sort((a, b) => a.getTime() - b.getTime());
+  const starts = Array.from(
+    { length: count },
+    () => new Date(end.getTime() - Math.floor((next() * span) / 60_000) * 60_000),
+  ).sort((a, b) => a.getTime() - b.getTime());
   const ids: string[] = [];
   const taken = new Set<string>();
 
@@ -226,9 +466,15 @@ export function* syntheticPostmortems({ count, seed = 1, end = new Date('2024-06
       `The ${metric} of ${service} was back at baseline.`,
     ];
     const times = timelineTimes(instants, startedAt, zone);
-    const timeline = times.map((time, entry) => `  - { at: ${quoted(time)}, event: ${quoted(events[entry]!)}, kind: ${kinds[entry]} }`);
+    const timeline = times.map(
+      (time, entry) => `  - { at: ${quoted(time)}, event: ${quoted(events[entry]!)}, kind: ${kinds[entry]} }`,
+    );
 
-    const actionTitles = [`Alert on ${metric} of the ${component} before it saturates`, `Add a runbook step for ${error} on ${service}`, `Load-test the ${component} with production traffic patterns`];
+    const actionTitles = [
+      `Alert on ${metric} of the ${component} before it saturates`,
+      `Add a runbook step for ${error} on ${service}`,
+      `Load-test the ${component} with production traffic patterns`,
+    ];
     const actionItems = actionTitles.map((actionTitle, item) => {
       const due = new Date(startedAt.getTime() + (14 + below(90)) * 86_400_000);
       // Items due before `end` are mostly finished, a few are overdue; later ones are still being worked on, as in a real ledger.
@@ -242,7 +488,14 @@ export function* syntheticPostmortems({ count, seed = 1, end = new Date('2024-06
         `    ticket: https://tracker.example.com/OPS-${10_000 + index * 3 + item}`,
       ].join('\n');
     });
-    const related = ids.length > 0 && next() < 0.15 ? [...new Set(Array.from({ length: 1 + below(2) }, () => ids[ids.length - 1 - below(Math.min(ids.length, 200))]!))] : [];
+    const related =
+      ids.length > 0 && next() < 0.15
+        ? [
+            ...new Set(
+              Array.from({ length: 1 + below(2) }, () => ids[ids.length - 1 - below(Math.min(ids.length, 200))]!),
+            ),
+          ]
+        : [];
     const status = weighted(STATUSES);
     const usersAffected = Math.round(next() * 1000) / 10;
     const frontmatter = [
@@ -281,7 +534,12 @@ export function* syntheticPostmortems({ count, seed = 1, end = new Date('2024-06
       }
       return sentences.join(' ');
     };
-    const internal = format === 'mdx' && next() < 0.2 ? [`<Internal>\nThe runbook for ${component} failures on ${service} is RB-${below(900) + 100}; page the ${words.team} rota.\n</Internal>`] : [];
+    const internal =
+      format === 'mdx' && next() < 0.2
+        ? [
+            `<Internal>\nThe runbook for ${component} failures on ${service} is RB-${below(900) + 100}; page the ${words.team} rota.\n</Internal>`,
+          ]
+        : [];
     const body = [
       '## Issue summary',
       prose(80),
@@ -338,7 +596,9 @@ const SENTENCES = [
 ];
 
 function fillTemplate(template: string, words: Record<string, string>, next: () => number): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'n' ? String(10 + Math.floor(next() * 990)) : words[name]!));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'n' ? String(10 + Math.floor(next() * 990)) : words[name]!,
+  );
 }
 
 /** What was written, for progress reports. */
@@ -351,7 +611,13 @@ export interface SyntheticCorpusProgress {
  * Writes a synthetic corpus into `dir` (created if missing) and returns the
  * ids, oldest first; `onProgress` hears of every file written.
  */
-export async function writeSyntheticCorpus({ dir, onProgress, ...options }: SyntheticCorpusOptions & { dir: string; onProgress?: (progress: SyntheticCorpusProgress) => void }): Promise<string[]> {
+export async function writeSyntheticCorpus({
+  dir,
+  onProgress,
+  ...options
+}: SyntheticCorpusOptions & { dir: string; onProgress?: (progress: SyntheticCorpusProgress) => void }): Promise<
+  string[]
+> {
   await mkdir(dir, { recursive: true });
   const ids: string[] = [];
   for (const postmortem of syntheticPostmortems(options)) {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { sampleResults } from './sample-results';
 import { evaluateTargets, type BenchResults } from './targets';
 
-const verdicts = (results: BenchResults) => Object.fromEntries(evaluateTargets(results).map((target) => [target.id, target.pass]));
+const verdicts = (results: BenchResults) =>
+  Object.fromEntries(evaluateTargets(results).map((target) => [target.id, target.pass]));
 
 describe('evaluateTargets', () => {
   test('passes what is within its limit, fails what is not, and leaves unmeasured targets open', () => {
@@ -23,7 +24,10 @@ describe('evaluateTargets', () => {
   test('holds the per-page cost to 15% either way', () => {
     const withGrowth = (large: number): BenchResults => ({
       ...sampleResults,
-      scaling: { ...sampleResults.scaling!, points: [sampleResults.scaling!.points[0]!, { count: 4000, seconds: 50, marginalMsPerPostmortem: large }] },
+      scaling: {
+        ...sampleResults.scaling!,
+        points: [sampleResults.scaling!.points[0]!, { count: 4000, seconds: 50, marginalMsPerPostmortem: large }],
+      },
     });
     expect(verdicts(withGrowth(11.7))['per-page-cost']).toBe(false);
     expect(verdicts(withGrowth(8.5))['per-page-cost']).toBe(false);
@@ -31,12 +35,18 @@ describe('evaluateTargets', () => {
   });
 
   test('fails the JavaScript target on any page outside /search/ with a script, naming one', () => {
-    const [target] = evaluateTargets({ ...sampleResults, weight: { ...sampleResults.weight, pagesWithScripts: ['stats/index.html'] } }).filter((result) => result.id === 'no-client-js');
+    const [target] = evaluateTargets({
+      ...sampleResults,
+      weight: { ...sampleResults.weight, pagesWithScripts: ['stats/index.html'] },
+    }).filter((result) => result.id === 'no-client-js');
     expect(target).toMatchObject({ pass: false, measured: '1 pages, e.g. stats/index.html' });
   });
 
   test('compares the build with the floor by time and by peak memory', () => {
-    const slower = verdicts({ ...sampleResults, product: { ...sampleResults.product, seconds: 121, peakRssBytes: 1.3 * 1024 ** 3 } });
+    const slower = verdicts({
+      ...sampleResults,
+      product: { ...sampleResults.product, seconds: 121, peakRssBytes: 1.3 * 1024 ** 3 },
+    });
     expect([slower['build-time'], slower['build-memory']]).toEqual([false, false]);
   });
 });

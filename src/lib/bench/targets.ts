@@ -22,7 +22,14 @@ export interface ScalingPoint {
 /** Everything one benchmark run measured. */
 export interface BenchResults {
   /** When and where it ran. */
-  machine: { cpuModel: string; cores: number; memoryGiB: number; node: string; platform: string; loadAverageAtStart: number[] };
+  machine: {
+    cpuModel: string;
+    cores: number;
+    memoryGiB: number;
+    node: string;
+    platform: string;
+    loadAverageAtStart: number[];
+  };
   date: string;
   corpus: { count: number; format: 'md' | 'mdx'; pagesBuilt: number };
   runs: number;
@@ -31,7 +38,13 @@ export interface BenchResults {
   /** Fixed cost (a build of a tiny corpus) and the per-page cost at other sizes; `null` when skipped. */
   scaling: { fixedCount: number; fixedSeconds: number; points: ScalingPoint[] } | null;
   check: { wholeSeconds: number; oneFileSeconds: number };
-  weight: { pageGzipMedianBytes: number; pageGzipMaxBytes: number; cssGzipBytes: number; searchIndexBytes: number; pagesWithScripts: string[] };
+  weight: {
+    pageGzipMedianBytes: number;
+    pageGzipMaxBytes: number;
+    cssGzipBytes: number;
+    searchIndexBytes: number;
+    pagesWithScripts: string[];
+  };
   /** Bytes the first search on a fresh /search/ transfers, the largest over the words tried; `null` when skipped. */
   searchQueryBytes: number | null;
 }
@@ -86,7 +99,10 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     {
       id: 'per-page-cost',
       description: `ms per postmortem at ${large?.count ?? 4000} within ${percent(TARGETS.perPageGrowth)} of that at ${small?.count ?? 1000}`,
-      measured: small && large && growth !== undefined ? `${large.marginalMsPerPostmortem.toFixed(1)} vs ${small.marginalMsPerPostmortem.toFixed(1)} ms (${growth >= 0 ? '+' : ''}${percent(growth)})` : 'not measured',
+      measured:
+        small && large && growth !== undefined
+          ? `${large.marginalMsPerPostmortem.toFixed(1)} vs ${small.marginalMsPerPostmortem.toFixed(1)} ms (${growth >= 0 ? '+' : ''}${percent(growth)})`
+          : 'not measured',
       pass: growth === undefined ? null : Math.abs(growth) <= TARGETS.perPageGrowth,
     },
     {
@@ -122,7 +138,10 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     {
       id: 'no-client-js',
       description: 'no client JavaScript outside /search/',
-      measured: results.weight.pagesWithScripts.length === 0 ? 'none' : `${results.weight.pagesWithScripts.length} pages, e.g. ${results.weight.pagesWithScripts[0]}`,
+      measured:
+        results.weight.pagesWithScripts.length === 0
+          ? 'none'
+          : `${results.weight.pagesWithScripts.length} pages, e.g. ${results.weight.pagesWithScripts[0]}`,
       pass: results.weight.pagesWithScripts.length === 0,
     },
     {

@@ -30,7 +30,15 @@ export interface ChangedFiles {
  * and untracked), relative to `contentDir`. When `base` does not exist
  * (a shallow clone without `origin/main`), compares with `HEAD`.
  */
-export async function changedPostmortems({ cwd, contentDir, base }: { cwd: string; contentDir: string; base: string }): Promise<ChangedFiles> {
+export async function changedPostmortems({
+  cwd,
+  contentDir,
+  base,
+}: {
+  cwd: string;
+  contentDir: string;
+  base: string;
+}): Promise<ChangedFiles> {
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
   const effectiveBase = (await refExists(cwd, base)) ? base : 'HEAD';
   const mergeBase = effectiveBase === 'HEAD' ? 'HEAD' : (await git(cwd, ['merge-base', effectiveBase, 'HEAD'])).trim();

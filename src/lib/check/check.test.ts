@@ -54,7 +54,8 @@ function project(files: Record<string, string>) {
   return { root, run };
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd, stdio: 'pipe' });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd, stdio: 'pipe' });
 
 describe('runCheck', () => {
   test('passes a clean folder with exit code 0 and a summary line', async () => {
@@ -89,12 +90,16 @@ describe('runCheck', () => {
       '2024-03-14-checkout.md': postmortem({ related: '[2024-03-14-other]' }),
       '2024-03-14-other.md': postmortem({ severity: 'SEV9' }),
     });
-    expect(await run(['postmortems/2024-03-14-checkout.md'])).toMatchObject({ exitCode: 0, stdout: '0 errors, 0 warnings in 1 file\n' });
+    expect(await run(['postmortems/2024-03-14-checkout.md'])).toMatchObject({
+      exitCode: 0,
+      stdout: '0 errors, 0 warnings in 1 file\n',
+    });
   });
 
   test('prints GitHub annotations with --format github, and by default on GitHub Actions', async () => {
     const { run } = project({ '2024-03-14-checkout.md': postmortem({ severity: 'SEV9' }) });
-    const expected = '::error file=postmortems/2024-03-14-checkout.md,line=4,col=1,title=schema::severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5\n1 error, 0 warnings in 1 file\n';
+    const expected =
+      '::error file=postmortems/2024-03-14-checkout.md,line=4,col=1,title=schema::severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5\n1 error, 0 warnings in 1 file\n';
     expect((await run(['--format', 'github'])).stdout).toBe(expected);
     expect((await run([], { GITHUB_ACTIONS: 'true' })).stdout).toBe(expected);
   });
@@ -102,11 +107,19 @@ describe('runCheck', () => {
   test('prints JSON with --format json', async () => {
     const { run } = project({ '2024-03-14-checkout.md': postmortem({ severity: 'SEV9' }) });
     const report = JSON.parse((await run(['--format', 'json'])).stdout);
-    expect(report).toMatchObject({ files: 1, errors: 1, warnings: 0, problems: [{ file: 'postmortems/2024-03-14-checkout.md', line: 4, column: 1, severity: 'error', rule: 'schema' }] });
+    expect(report).toMatchObject({
+      files: 1,
+      errors: 1,
+      warnings: 0,
+      problems: [{ file: 'postmortems/2024-03-14-checkout.md', line: 4, column: 1, severity: 'error', rule: 'schema' }],
+    });
   });
 
   test('checks only files changed against --base with --changed, including new and edited ones', async () => {
-    const { root, run } = project({ '2024-03-14-old.md': postmortem({ severity: 'SEV9' }), '2024-03-14-edited.md': postmortem() });
+    const { root, run } = project({
+      '2024-03-14-old.md': postmortem({ severity: 'SEV9' }),
+      '2024-03-14-edited.md': postmortem(),
+    });
     git(root, 'init', '-q', '-b', 'main');
     git(root, 'add', '.');
     git(root, 'commit', '-qm', 'base');
@@ -140,7 +153,14 @@ describe('runCheck', () => {
 
 describe('githubAnnotation', () => {
   test('escapes separators in properties and newlines in the message', () => {
-    const problem: Problem = { file: 'a,b:c.md', line: 2, column: 3, severity: 'warning', message: '50% done\nnext', rule: 'x' };
+    const problem: Problem = {
+      file: 'a,b:c.md',
+      line: 2,
+      column: 3,
+      severity: 'warning',
+      message: '50% done\nnext',
+      rule: 'x',
+    };
     expect(githubAnnotation(problem)).toBe('::warning file=a%2Cb%3Ac.md,line=2,col=3,title=x::50%25 done%0Anext');
   });
 });

@@ -28,16 +28,27 @@ export interface CheckContext extends CommandContext {
 }
 
 /** Relative paths (under `contentDir`) of the postmortems named by command-line `paths`. */
-async function selectPaths(paths: readonly string[], cwd: string, contentDir: string, all: readonly string[]): Promise<string[]> {
+async function selectPaths(
+  paths: readonly string[],
+  cwd: string,
+  contentDir: string,
+  all: readonly string[],
+): Promise<string[]> {
   const selected = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const inContent = relative(contentDir, absolute).replaceAll('\\', '/');
-    if (inContent.startsWith('..')) throw new UsageError(`\`${path}\` is not inside the content folder ${contentDir}; set POSTMORTEMS_DIR to check another folder`);
+    if (inContent.startsWith('..'))
+      throw new UsageError(
+        `\`${path}\` is not inside the content folder ${contentDir}; set POSTMORTEMS_DIR to check another folder`,
+      );
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`\`${path}\` does not exist`);
-    const matches = info.isDirectory() ? all.filter((file) => inContent === '' || file.startsWith(`${inContent}/`)) : all.filter((file) => file === inContent);
-    if (!info.isDirectory() && matches.length === 0) throw new UsageError(`\`${path}\` is not a postmortem (expected a .md or .mdx file not starting with _)`);
+    const matches = info.isDirectory()
+      ? all.filter((file) => inContent === '' || file.startsWith(`${inContent}/`))
+      : all.filter((file) => file === inContent);
+    if (!info.isDirectory() && matches.length === 0)
+      throw new UsageError(`\`${path}\` is not a postmortem (expected a .md or .mdx file not starting with _)`);
     for (const match of matches) selected.add(match);
   }
   return [...selected].sort();
@@ -61,14 +72,16 @@ export function runCheck(context: CheckContext): Promise<number> {
       return 0;
     }
     const format = (values.format ?? (context.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text')) as OutputFormat;
-    if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown format \`${values.format}\`; use text, github or json`);
+    if (!OUTPUT_FORMATS.includes(format))
+      throw new UsageError(`unknown format \`${values.format}\`; use text, github or json`);
 
     const contentDir = resolveContentDir(context.root, context.env);
     const all = await listPostmortemFiles(contentDir);
     let only: string[] | undefined;
     if (values.changed) {
       const changed = await changedPostmortems({ cwd: context.cwd, contentDir, base: values.base });
-      if (changed.base !== values.base) context.stderr.write(`${values.base} not found; checking changes against HEAD\n`);
+      if (changed.base !== values.base)
+        context.stderr.write(`${values.base} not found; checking changes against HEAD\n`);
       only = changed.paths.filter((path) => all.includes(path));
     } else if (positionals.length > 0) {
       only = await selectPaths(positionals, context.cwd, contentDir, all);
@@ -79,7 +92,10 @@ export function runCheck(context: CheckContext): Promise<number> {
       contentDir,
       schema: { severities: context.config.severities, defaultTimezone: context.config.defaultTimezone },
       only,
-      lint: { rules: ALL_RULES, context: createLintContext({ root: context.root, config: context.config.lint, now: context.now }) },
+      lint: {
+        rules: ALL_RULES,
+        context: createLintContext({ root: context.root, config: context.config.lint, now: context.now }),
+      },
       workers: parallelWorkers((only ?? all).length),
     });
     const problems = sortProblems(checked.problems);

@@ -66,7 +66,8 @@ export class LintDocument {
         const list = this.#nodesByType.get(node.type);
         if (list) list.push(node);
         else this.#nodesByType.set(node.type, [node]);
-        if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
+        if ('children' in node)
+          for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
       }
     }
     const found = types.flatMap((type) => this.#nodesByType!.get(type) ?? []);
@@ -76,7 +77,10 @@ export class LintDocument {
 
   /** Line (in the file) and column of an offset into the body. */
   positionAt(offset: number): SourcePosition {
-    const lineStarts = (this.#lineStarts ??= [0, ...[...this.file.body.matchAll(/\n/g)].map((match) => match.index + 1)]);
+    const lineStarts = (this.#lineStarts ??= [
+      0,
+      ...[...this.file.body.matchAll(/\n/g)].map((match) => match.index + 1),
+    ]);
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {

@@ -40,7 +40,11 @@ export function createLintContext({ root, config, now }: { root: string; config:
 }
 
 /** Runs `rules` over one document; every finding goes through one `report`. */
-export function lintDocument(document: LintDocument, context: LintContext, allRules: readonly LintRule[] = ALL_RULES): Problem[] {
+export function lintDocument(
+  document: LintDocument,
+  context: LintContext,
+  allRules: readonly LintRule[] = ALL_RULES,
+): Problem[] {
   const problems: Problem[] = [];
   const rules = allRules.filter((rule) => rule.appliesTo?.(document) ?? true);
   if (rules.some((rule) => rule.needsTree) && document.syntaxError) {
@@ -55,7 +59,14 @@ export function lintDocument(document: LintDocument, context: LintContext, allRu
   }
   for (const rule of rules) {
     rule.check(document, context, (position, message, severity = rule.severity) => {
-      problems.push({ file: document.file.file, line: position.line, column: position.column, severity, message, rule: rule.id });
+      problems.push({
+        file: document.file.file,
+        line: position.line,
+        column: position.column,
+        severity,
+        message,
+        rule: rule.id,
+      });
     });
   }
   return problems;

@@ -12,7 +12,11 @@ import { frontmatterStrings } from './text';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 const root = mkdtempSync(join(tmpdir(), 'lint-'));
-const context = createLintContext({ root, config: LintConfigSchema.parse({ wordCount: { min: 5, max: 60 } }), now: new Date('2024-06-01T12:00:00Z') });
+const context = createLintContext({
+  root,
+  config: LintConfigSchema.parse({ wordCount: { min: 5, max: 60 } }),
+  now: new Date('2024-06-01T12:00:00Z'),
+});
 
 const FRONTMATTER_LINES = 9;
 function frontmatter(extra = '', severity = 'SEV3') {
@@ -46,7 +50,9 @@ function lint(source: string, { name = '2024-03-14-checkout.md', rules = ALL_RUL
 }
 
 const found = (problems: ReturnType<typeof lint>, rule: string) =>
-  problems.filter((problem) => problem.rule === rule).map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.message}`);
+  problems
+    .filter((problem) => problem.rule === rule)
+    .map((problem) => `${problem.line}:${problem.column} ${problem.severity} ${problem.message}`);
 
 describe('a well-formed postmortem', () => {
   test('passes every rule', () => {
@@ -56,7 +62,9 @@ describe('a well-formed postmortem', () => {
 
 describe('safe-html', () => {
   test('reports <script>, <iframe> and inline handlers in Markdown at their position', () => {
-    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>alert(1)</script>\n\nText <img src="x.png" onerror="alert(1)"> and\n\n<iframe src="https://example.com"></iframe>\n`);
+    const problems = lint(
+      `${frontmatter()}${GOOD_BODY}\n<script>alert(1)</script>\n\nText <img src="x.png" onerror="alert(1)"> and\n\n<iframe src="https://example.com"></iframe>\n`,
+    );
     expect(found(problems, 'safe-html')).toEqual([
       `${FRONTMATTER_LINES + 10}:1 error \`<script>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
       `${FRONTMATTER_LINES + 12}:23 error inline event handler \`onerror\` is not allowed; remove the attribute`,
@@ -65,7 +73,9 @@ describe('safe-html', () => {
   });
 
   test('reports them in MDX as JSX', () => {
-    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>{'x'}</script>\n\n<div onClick={() => 1}>hi</div>\n`, { name: '2024-03-14-checkout.mdx' });
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\n<script>{'x'}</script>\n\n<div onClick={() => 1}>hi</div>\n`, {
+      name: '2024-03-14-checkout.mdx',
+    });
     expect(found(problems, 'safe-html')).toEqual([
       `${FRONTMATTER_LINES + 10}:1 error \`<script>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
       `${FRONTMATTER_LINES + 12}:1 error inline event handler \`onClick\` is not allowed; remove the attribute`,
@@ -73,13 +83,17 @@ describe('safe-html', () => {
   });
 
   test('leaves code blocks that show HTML alone', () => {
-    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n\`\`\`html\n<script src="app.js"></script>\n\`\`\`\n`), 'safe-html')).toEqual([]);
+    expect(
+      found(lint(`${frontmatter()}${GOOD_BODY}\n\`\`\`html\n<script src="app.js"></script>\n\`\`\`\n`), 'safe-html'),
+    ).toEqual([]);
   });
 });
 
 describe('safe-links', () => {
   test('reports javascript: in links, definitions and HTML attributes, however disguised', () => {
-    const problems = lint(`${frontmatter()}${GOOD_BODY}\n[click](javascript:alert(1)) and [x][ref]\n\n[ref]: JavaScript:void(0)\n\n<a href="java\tscript:alert(1)">x</a>\n`);
+    const problems = lint(
+      `${frontmatter()}${GOOD_BODY}\n[click](javascript:alert(1)) and [x][ref]\n\n[ref]: JavaScript:void(0)\n\n<a href="java\tscript:alert(1)">x</a>\n`,
+    );
     expect(found(problems, 'safe-links').map((line) => line.split(' ')[0])).toEqual([
       `${FRONTMATTER_LINES + 10}:1`,
       `${FRONTMATTER_LINES + 12}:1`,
@@ -94,7 +108,9 @@ describe('safe-links', () => {
   });
 
   test('accepts http(s) and relative links', () => {
-    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n[a](https://example.com) [b](../other/)\n`), 'safe-links')).toEqual([]);
+    expect(
+      found(lint(`${frontmatter()}${GOOD_BODY}\n[a](https://example.com) [b](../other/)\n`), 'safe-links'),
+    ).toEqual([]);
   });
 });
 
@@ -122,7 +138,11 @@ describe('mdx-imports', () => {
 
 describe('frontmatterStrings', () => {
   test('lists every string with its path, once per frontmatter', () => {
-    const frontmatter = { title: 'T', timeline: [{ at: '09:12', event: 'Paged' }], impact: { usersAffectedPercent: 5 } };
+    const frontmatter = {
+      title: 'T',
+      timeline: [{ at: '09:12', event: 'Paged' }],
+      impact: { usersAffectedPercent: 5 },
+    };
     expect(frontmatterStrings(frontmatter)).toEqual([
       { path: ['title'], value: 'T' },
       { path: ['timeline', 0, 'at'], value: '09:12' },
@@ -133,7 +153,7 @@ describe('frontmatterStrings', () => {
 });
 
 describe('positions in the body', () => {
-  test('are the file\'s lines and columns with a byte-order mark and CRLF line endings', () => {
+  test("are the file's lines and columns with a byte-order mark and CRLF line endings", () => {
     const source = `\uFEFF${frontmatter()}${GOOD_BODY}\nIt was human error.\n`.replaceAll('\n', '\r\n');
     expect(found(lint(source), 'blameless').map((line) => line.split(' ')[0])).toEqual([`${FRONTMATTER_LINES + 10}:8`]);
   });
@@ -146,30 +166,46 @@ describe('positions in the body', () => {
 
 describe('syntax', () => {
   test('reports an MDX syntax error with its position', () => {
-    const problems = lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops\n`, { name: '2024-03-14-checkout.mdx' });
+    const problems = lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops\n`, {
+      name: '2024-03-14-checkout.mdx',
+    });
     expect(found(problems, 'syntax')).toEqual([
-      expect.stringMatching(new RegExp(`^${FRONTMATTER_LINES + 10}:26 error .*Unexpected end of file in expression, expected a corresponding closing brace for \`\\{\``)),
+      expect.stringMatching(
+        new RegExp(
+          `^${FRONTMATTER_LINES + 10}:26 error .*Unexpected end of file in expression, expected a corresponding closing brace for \`\\{\``,
+        ),
+      ),
     ]);
     expect(problems).toHaveLength(1);
   });
 
   test('reports a JSX tag left open where it was opened', () => {
     const problems = lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe rota.\n`, { name: '2024-03-14-checkout.mdx' });
-    expect(found(problems, 'syntax')).toEqual([expect.stringMatching(new RegExp(`^${FRONTMATTER_LINES + 10}:1 error .*Expected a closing tag for \`<Internal>\``))]);
+    expect(found(problems, 'syntax')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${FRONTMATTER_LINES + 10}:1 error .*Expected a closing tag for \`<Internal>\``),
+      ),
+    ]);
   });
 
   test('reads `<` and `{` in Markdown as text', () => {
-    expect(found(lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops} when a < b.\n`), 'syntax')).toEqual([]);
+    expect(
+      found(lint(`${frontmatter()}${GOOD_BODY}\nLatency went from 5ms to {oops} when a < b.\n`), 'syntax'),
+    ).toEqual([]);
   });
 });
 
 describe('body', () => {
   test('reports an empty body', () => {
-    expect(found(lint(frontmatter()), 'body')).toEqual([expect.stringContaining(`${FRONTMATTER_LINES}:1 error the body is empty`)]);
+    expect(found(lint(frontmatter()), 'body')).toEqual([
+      expect.stringContaining(`${FRONTMATTER_LINES}:1 error the body is empty`),
+    ]);
   });
 
   test('reports a body over the size limit', () => {
-    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n${'word '.repeat(50_000)}\n`), 'body')).toEqual([expect.stringMatching(/over the 200 kB limit/)]);
+    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n${'word '.repeat(50_000)}\n`), 'body')).toEqual([
+      expect.stringMatching(/over the 200 kB limit/),
+    ]);
   });
 });
 
@@ -185,7 +221,9 @@ describe('placeholder', () => {
 
 describe('required-sections', () => {
   test('reports each missing section at the start of the body', () => {
-    expect(found(lint(`${frontmatter()}\n## Root Cause and Resolution\n\nText here for words.\n`), 'required-sections')).toEqual([
+    expect(
+      found(lint(`${frontmatter()}\n## Root Cause and Resolution\n\nText here for words.\n`), 'required-sections'),
+    ).toEqual([
       `${FRONTMATTER_LINES + 1}:1 error missing section "## Corrective and preventative measures"; add it with what it asks for`,
     ]);
   });
@@ -196,7 +234,12 @@ describe('action-items-required', () => {
     expect(found(lint(`${frontmatter('', 'SEV1')}${GOOD_BODY}`), 'action-items-required')).toEqual([
       '4:1 error SEV1 postmortems need action items; add each corrective or preventative measure under actionItems with an owner and a due date',
     ]);
-    expect(found(lint(`${frontmatter('actionItems:\n  - { title: Alert, owner: SRE }\n', 'SEV1')}${GOOD_BODY}`), 'action-items-required')).toEqual([]);
+    expect(
+      found(
+        lint(`${frontmatter('actionItems:\n  - { title: Alert, owner: SRE }\n', 'SEV1')}${GOOD_BODY}`),
+        'action-items-required',
+      ),
+    ).toEqual([]);
     expect(found(lint(`${frontmatter('', 'SEV3')}${GOOD_BODY}`), 'action-items-required')).toEqual([]);
   });
 });
@@ -230,14 +273,19 @@ describe('word-count', () => {
 describe('blameless', () => {
   test('warns on blaming phrases as whole words, in the body and frontmatter', () => {
     const source = `${frontmatter().replace('Checkout failed for 47 minutes.', 'A human error took checkout down.')}${GOOD_BODY}\nThe operator was careless.\nCarelessness of design is fine to name, \`careless\` in code too.\n`;
-    expect(found(lint(source), 'blameless').map((line) => line.split(' warning ')[0])).toEqual(['3:1', `${FRONTMATTER_LINES + 10}:18`]);
+    expect(found(lint(source), 'blameless').map((line) => line.split(' warning ')[0])).toEqual([
+      '3:1',
+      `${FRONTMATTER_LINES + 10}:18`,
+    ]);
   });
 });
 
 describe('image-exists', () => {
   test('reports a relative image that does not exist, and accepts one that does', () => {
     writeFileSync(join(root, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const problems = lint(`${frontmatter()}${GOOD_BODY}\n![Request path](../diagram.svg)\n\n![Missing](./missing.png)\n\n![Remote](https://example.com/x.png)\n`);
+    const problems = lint(
+      `${frontmatter()}${GOOD_BODY}\n![Request path](../diagram.svg)\n\n![Missing](./missing.png)\n\n![Remote](https://example.com/x.png)\n`,
+    );
     expect(found(problems, 'image-exists')).toEqual([
       `${FRONTMATTER_LINES + 12}:1 error image \`./missing.png\` does not exist; put the file next to the postmortem or fix the path`,
     ]);
@@ -246,18 +294,33 @@ describe('image-exists', () => {
 
 describe('internal-passages', () => {
   test('reports <Internal> in Markdown, where nothing would remove it from the public site', () => {
-    expect(found(lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`), 'internal-passages')).toEqual([
+    expect(
+      found(
+        lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`),
+        'internal-passages',
+      ),
+    ).toEqual([
       `${FRONTMATTER_LINES + 10}:1 error \`<Internal>\` works only in MDX: rename the file to .mdx, or the passage would appear in the public site`,
     ]);
   });
 
   test('accepts <Internal> in MDX', () => {
-    expect(lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`, { name: '2024-03-14-checkout.mdx' })).toEqual([]);
+    expect(
+      lint(`${frontmatter()}${GOOD_BODY}\n<Internal>\nThe on-call phone number.\n</Internal>\n`, {
+        name: '2024-03-14-checkout.mdx',
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('BUILD_RULES', () => {
   test('are the safety and body rules only', () => {
-    expect(BUILD_RULES.map((rule) => rule.id)).toEqual(['safe-html', 'safe-links', 'mdx-imports', 'internal-passages', 'body']);
+    expect(BUILD_RULES.map((rule) => rule.id)).toEqual([
+      'safe-html',
+      'safe-links',
+      'mdx-imports',
+      'internal-passages',
+      'body',
+    ]);
   });
 });

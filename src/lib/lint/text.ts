@@ -19,7 +19,8 @@ const stringsOf = new WeakMap<object, FrontmatterString[]>();
 
 /** Every string in the frontmatter with its path; listed once per file however many rules ask. */
 export function frontmatterStrings(frontmatter: unknown): FrontmatterString[] {
-  if (typeof frontmatter !== 'object' || frontmatter === null) return typeof frontmatter === 'string' ? [{ path: [], value: frontmatter }] : [];
+  if (typeof frontmatter !== 'object' || frontmatter === null)
+    return typeof frontmatter === 'string' ? [{ path: [], value: frontmatter }] : [];
   let strings = stringsOf.get(frontmatter);
   if (!strings) {
     strings = [];

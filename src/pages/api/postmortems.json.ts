@@ -5,5 +5,7 @@ import { toApiDocument } from '../../lib/api';
 export const GET: APIRoute = async ({ site }) => {
   const { items } = await getCorpus();
   const document = toApiDocument(items, (id) => new URL(paths.postmortem(id), site).href, buildDate);
-  return new Response(JSON.stringify(document, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(document, null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -21,13 +21,16 @@ export const actionItemsRequired: LintRule = {
   id: 'action-items-required',
   severity: 'error',
   needsTree: false,
-  description: 'Postmortems of the severities in `lint.actionItemsRequiredFor` (default SEV1, SEV2) list at least one action item.',
+  description:
+    'Postmortems of the severities in `lint.actionItemsRequiredFor` (default SEV1, SEV2) list at least one action item.',
   check(document, context, report) {
     const data = document.file.data;
     if (!data || data.actionItems.length > 0) return;
     if (context.config.actionItemsRequiredFor.some((id) => id.toLowerCase() === data.severity.toLowerCase())) {
       report(
-        document.file.locate(['actionItems']).line > 1 ? document.file.locate(['actionItems']) : document.file.locate(['severity']),
+        document.file.locate(['actionItems']).line > 1
+          ? document.file.locate(['actionItems'])
+          : document.file.locate(['severity']),
         `${data.severity} postmortems need action items; add each corrective or preventative measure under actionItems with an owner and a due date`,
       );
     }

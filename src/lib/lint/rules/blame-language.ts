@@ -7,7 +7,12 @@ const patterns = new WeakMap<readonly string[], RegExp | undefined>();
 function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   if (phrases.length === 0) return undefined;
   if (!patterns.has(phrases)) {
-    const escaped = phrases.map((phrase) => phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const escaped = phrases.map((phrase) =>
+      phrase
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+'),
+    );
     patterns.set(phrases, new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
   }
   return patterns.get(phrases);
@@ -17,7 +22,8 @@ export const blameLanguage: LintRule = {
   id: 'blameless',
   severity: 'warning',
   needsTree: true,
-  description: 'Warns on phrases that blame people ("human error", "careless", …; configurable in `lint.blamePhrases`).',
+  description:
+    'Warns on phrases that blame people ("human error", "careless", …; configurable in `lint.blamePhrases`).',
   check(document, context, report) {
     const pattern = phrasePattern(context.config.blamePhrases);
     if (!pattern) return;

@@ -14,7 +14,10 @@ export const internalPassages: LintRule = {
     for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(INTERNAL_TAG)) {
-        report(document.positionAt(start + match.index), '`<Internal>` works only in MDX: rename the file to .mdx, or the passage would appear in the public site');
+        report(
+          document.positionAt(start + match.index),
+          '`<Internal>` works only in MDX: rename the file to .mdx, or the passage would appear in the public site',
+        );
       }
     }
   },

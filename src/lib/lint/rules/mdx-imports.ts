@@ -16,7 +16,8 @@ export const mdxImports: LintRule = {
   // ESM starts a line with `import` or `export`; JSX and expressions (`<`, `{`) are what make MDX fail to parse,
   // so a body with none of them is neither parsed nor at risk of a syntax error.
   appliesTo: (document) => document.isMdx && /[<{]|^[ \t]*(?:import|export)\b/m.test(document.file.body),
-  description: 'In MDX, `import` only from the project\'s MDX components folder (`src/components/mdx/`) and no `export`.',
+  description:
+    "In MDX, `import` only from the project's MDX components folder (`src/components/mdx/`) and no `export`.",
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;
     for (const node of document.nodes('mdxjsEsm')) {
@@ -26,7 +27,10 @@ export const mdxImports: LintRule = {
         program = parse(node.value, { ecmaVersion: 'latest', sourceType: 'module' });
       } catch {
         // Sätteri accepts TypeScript here (`import type`, `: number`); acorn reads JavaScript only.
-        report(document.positionAt(start), 'this `import`/`export` is not plain JavaScript; import a component as `import Name from "../src/components/mdx/Name.astro";`');
+        report(
+          document.positionAt(start),
+          'this `import`/`export` is not plain JavaScript; import a component as `import Name from "../src/components/mdx/Name.astro";`',
+        );
         continue;
       }
       for (const statement of program.body) {
@@ -35,7 +39,10 @@ export const mdxImports: LintRule = {
           const source = String(statement.source.value);
           const target = source.startsWith('.') ? resolve(dirname(document.absolutePath), source) : undefined;
           if (!target || !isInside(context.mdxComponentsDir, target)) {
-            report(position, `import from \`${source}\` is not allowed; postmortems may import only components from ${MDX_COMPONENTS_DIR}/`);
+            report(
+              position,
+              `import from \`${source}\` is not allowed; postmortems may import only components from ${MDX_COMPONENTS_DIR}/`,
+            );
           }
         } else {
           report(position, `\`export\` is not allowed in a postmortem; keep data in the frontmatter`);

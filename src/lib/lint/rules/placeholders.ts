@@ -25,7 +25,10 @@ export const placeholders: LintRule = {
       const index = value.indexOf(PLACEHOLDER_MARKER);
       if (index !== -1) {
         const prompt = value.slice(index, index + 60).split('\n')[0];
-        report(document.positionAt(offset + index), `placeholder left in the body: replace "${prompt}…" with what it asks for`);
+        report(
+          document.positionAt(offset + index),
+          `placeholder left in the body: replace "${prompt}…" with what it asks for`,
+        );
       }
     });
   },

@@ -7,7 +7,8 @@ export const requiredSections: LintRule = {
   id: 'required-sections',
   severity: 'error',
   needsTree: true,
-  description: 'The body has every section in `lint.requiredSections` as a `##` heading (default: "Root cause and resolution", "Corrective and preventative measures").',
+  description:
+    'The body has every section in `lint.requiredSections` as a `##` heading (default: "Root cause and resolution", "Corrective and preventative measures").',
   check(document, context, report) {
     if (!document.tree) return;
     const present = new Set<string>();
@@ -16,7 +17,10 @@ export const requiredSections: LintRule = {
     }
     for (const section of context.config.requiredSections) {
       if (!present.has(normalise(section))) {
-        report({ line: document.file.bodyStartLine, column: 1 }, `missing section "## ${section}"; add it with what it asks for`);
+        report(
+          { line: document.file.bodyStartLine, column: 1 },
+          `missing section "## ${section}"; add it with what it asks for`,
+        );
       }
     }
   },

@@ -18,16 +18,25 @@ export const safeHtml: LintRule = {
     for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(FORBIDDEN_ELEMENT_PATTERN)) {
-        report(document.positionAt(start + match.index), `\`<${match[1]!.toLowerCase()}>\` is not allowed in a postmortem; describe it in text or show it in a code block`);
+        report(
+          document.positionAt(start + match.index),
+          `\`<${match[1]!.toLowerCase()}>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
+        );
       }
       for (const match of node.value.matchAll(EVENT_HANDLER_PATTERN)) {
-        report(document.positionAt(start + match.index + match[0].lastIndexOf(match[1]!)), `inline event handler \`${match[1]}\` is not allowed; remove the attribute`);
+        report(
+          document.positionAt(start + match.index + match[0].lastIndexOf(match[1]!)),
+          `inline event handler \`${match[1]}\` is not allowed; remove the attribute`,
+        );
       }
     }
     for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
       const position = { line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
       if (element.name && FORBIDDEN_ELEMENTS.includes(element.name.toLowerCase())) {
-        report(position, `\`<${element.name}>\` is not allowed in a postmortem; describe it in text or show it in a code block`);
+        report(
+          position,
+          `\`<${element.name}>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
+        );
       }
       for (const attribute of element.attributes) {
         if (attribute.type === 'mdxJsxAttribute' && /^on[a-z]/i.test(attribute.name)) {

@@ -39,12 +39,17 @@ export const safeLinks: LintRule = {
     for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
       for (const match of node.value.matchAll(HTML_URL_ATTRIBUTE)) {
-        if (isJavaScriptUrl(match[1] ?? match[2] ?? match[3] ?? '')) report(document.positionAt(start + match.index + 1), MESSAGE);
+        if (isJavaScriptUrl(match[1] ?? match[2] ?? match[3] ?? ''))
+          report(document.positionAt(start + match.index + 1), MESSAGE);
       }
     }
     for (const node of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && isJavaScriptUrl(attribute.value)) {
+        if (
+          attribute.type === 'mdxJsxAttribute' &&
+          typeof attribute.value === 'string' &&
+          isJavaScriptUrl(attribute.value)
+        ) {
           report(at(node), MESSAGE);
         }
       }

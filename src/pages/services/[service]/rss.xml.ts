@@ -8,7 +8,10 @@ export const getStaticPaths = (async () => {
   return corpus.services.map((group) => ({ params: { service: group.key }, props: { group } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({ site, props: { group } }) =>
+export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({
+  site,
+  props: { group },
+}) =>
   rss({
     title: `${siteConfig.title}: ${group.key}`,
     description: `Postmortems of incidents that affected ${group.key}.`,

@@ -6,10 +6,15 @@ import { severitySlug } from '../../../lib/paths';
 
 export const getStaticPaths = (async () => {
   const corpus = await getCorpus();
-  return corpus.severities.filter((group) => group.items.length > 0).map((group) => ({ params: { severity: severitySlug(group.key) }, props: { group } }));
+  return corpus.severities
+    .filter((group) => group.items.length > 0)
+    .map((group) => ({ params: { severity: severitySlug(group.key) }, props: { group } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({ site, props: { group } }) =>
+export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({
+  site,
+  props: { group },
+}) =>
   rss({
     title: `${siteConfig.title}: ${group.level.id} · ${group.level.label}`,
     description: `${group.level.id} postmortems: ${group.level.description}`,
