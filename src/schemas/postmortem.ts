@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { slug } from 'github-slugger';
 import { isCalendarDate, parseInstant, resolveTimelineTimes } from '../lib/time';
 import type { SeverityLevel } from './severity';
-import { TimeZoneSchema } from './site-config';
+import { TimeZoneSchema } from './time-zone';
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
 export const VISIBILITIES = ['public', 'internal'] as const;
@@ -127,8 +127,10 @@ export const ActionItemSchema = z.object({
   type: enumOf(ACTION_ITEM_TYPES, 'an action item type').default('prevent'),
   /** Default `open`. */
   status: enumOf(ACTION_ITEM_STATUSES, 'an action item status').default('open'),
-  /** Due date, `YYYY-MM-DD`. */
+  /** Due date, `YYYY-MM-DD`. Default: the site's due-date policy (`followThrough.dueWithin`). */
   due: CalendarDateSchema.optional(),
+  /** When the item was done or dropped, `YYYY-MM-DD`: what "completion within SLO" on `/stats/` measures. */
+  closed: CalendarDateSchema.optional(),
   /** Link to the tracker; only http(s) URLs are accepted. */
   ticket: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL to the ticket' }).optional(),
 });

@@ -1,20 +1,8 @@
 import { z } from 'astro/zod';
-import { canonicalTimeZone } from '../lib/time';
+import { FollowThroughConfigSchema } from './follow-through';
 import { LintConfigSchema } from './lint';
 import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
-
-/** An IANA time-zone name, normalised to its canonical spelling (`utc` → `UTC`). */
-export const TimeZoneSchema = z.string().transform((zone, ctx) => {
-  const canonical = canonicalTimeZone(zone);
-  if (!canonical) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `\`${zone}\` is not an IANA time zone; use a name such as "UTC", "Europe/Berlin" or "America/New_York"`,
-    });
-    return z.NEVER;
-  }
-  return canonical;
-});
+import { TimeZoneSchema } from './time-zone';
 
 /** Everything a team edits to make the site its own. */
 export const SiteConfigSchema = z.object({
@@ -37,6 +25,8 @@ export const SiteConfigSchema = z.object({
   pageSize: z.number().int().positive().default(20),
   /** The rules of `npm run check` beyond the schema. */
   lint: LintConfigSchema.prefault({}),
+  /** Due dates by policy and owners' GitHub handles, for following action items through. */
+  followThrough: FollowThroughConfigSchema.prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
