@@ -7,12 +7,17 @@ import { Temporal } from 'temporal-polyfill';
 
 const canonicalZones = new Map<string, string | undefined>();
 
-/** Returns the canonical IANA name of `zone`, or `undefined` when the runtime does not know it. */
+/**
+ * Returns the IANA name of `zone` spelt as the database spells it (`europe/berlin` → `Europe/Berlin`),
+ * or `undefined` when the runtime does not know it. The name the author chose is kept: `Asia/Kolkata`
+ * stays `Asia/Kolkata`, where `Intl.DateTimeFormat#resolvedOptions()` would answer with ICU's outdated
+ * `Asia/Calcutta` (https://tc39.es/proposal-canonical-tz/ explains the difference). Temporal keeps it.
+ */
 export function canonicalTimeZone(zone: string): string | undefined {
-  // Building a DateTimeFormat is costly and a corpus uses a handful of zones: ask once per zone.
+  // A corpus uses a handful of zones: ask once per zone.
   if (!canonicalZones.has(zone)) {
     try {
-      canonicalZones.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
+      canonicalZones.set(zone, Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId);
     } catch {
       canonicalZones.set(zone, undefined);
     }
@@ -139,11 +144,14 @@ export interface ZonedParts {
 }
 
 /**
- * The conventional abbreviation of the zone at `instant` (`CET`, `EDT`), if it has one.
- * English locales differ in which abbreviations they know, so both are asked.
+ * English locales differ in which abbreviations they know (`en-US` has `EST`, `en-GB` `CET`,
+ * `en-AU` `AEST`, `en-IN` `IST`): each is asked in turn.
  */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-IN'];
+
+/** The conventional abbreviation of the zone at `instant` (`CET`, `EDT`, `AEST`), if it has one. */
 function abbreviation(instant: Date, timeZone: string): string | undefined {
-  for (const locale of ['en-US', 'en-GB']) {
+  for (const locale of ABBREVIATION_LOCALES) {
     const name = zoneNameFormat(locale, timeZone)
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value;
@@ -167,10 +175,26 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   return { ...localParts(instant, timeZone), zoneName: abbreviation(instant, timeZone) ?? timeZone };
 }
 
+/**
+ * The one way a zone is labelled for readers: its abbreviation where it has one, else its IANA name,
+ * with the UTC offset once: `CET (UTC+01:00)`, `Asia/Tokyo (UTC+09:00)`. A zone that is UTC reads `UTC`.
+ */
+export function zoneLabel(instant: Date, timeZone: string): string {
+  const parts = zonedParts(instant, timeZone);
+  // `UTC (UTC+00:00)` would say the same thing twice.
+  if (parts.zoneName === 'UTC') return 'UTC';
+  return `${parts.zoneName} (UTC${parts.offset})`;
+}
+
 /** `2024-03-14 09:12 CET (UTC+01:00)`: an instant for readers, never ambiguous. */
 export function formatInstant(instant: Date, timeZone: string): string {
-  const parts = zonedParts(instant, timeZone);
-  return `${parts.date} ${parts.time} ${parts.zoneName} (UTC${parts.offset})`;
+  const parts = localParts(instant, timeZone);
+  return `${parts.date} ${parts.time} ${zoneLabel(instant, timeZone)}`;
+}
+
+/** `+7 min`, `+1 h 05 min`, `−12 min` (before the start): how long after the start something happened. */
+export function formatElapsed(minutes: number): string {
+  return minutes < 0 ? `\u2212${formatDuration(-minutes)}` : `+${formatDuration(minutes)}`;
 }
 
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -195,16 +219,32 @@ export interface TimelineRow<T extends { at: Date }> {
   time: string;
   /** UTC offset at that moment, e.g. `+01:00` (it can change within an incident at DST). */
   offset: string;
+  /** `HH:MM` in UTC, for readers elsewhere. */
+  utcTime: string;
+  /** Whole minutes since `startedAt` (negative before it), when a start was given. */
+  elapsedMinutes: number | undefined;
 }
 
 /** Lays out timeline entries for display in `timeZone`, showing the date only when it changes. */
-export function timelineRows<T extends { at: Date }>(entries: readonly T[], timeZone: string): TimelineRow<T>[] {
+export function timelineRows<T extends { at: Date }>(
+  entries: readonly T[],
+  timeZone: string,
+  startedAt?: Date,
+): TimelineRow<T>[] {
   let previousDate: string | undefined;
   return entries.map((entry) => {
     const parts = localParts(entry.at, timeZone);
     const date = parts.date === previousDate ? undefined : parts.date;
     previousDate = parts.date;
-    return { entry, date, time: parts.time, offset: parts.offset };
+    const elapsedMinutes = startedAt ? Math.round((entry.at.getTime() - startedAt.getTime()) / 60_000) : undefined;
+    return {
+      entry,
+      date,
+      time: parts.time,
+      offset: parts.offset,
+      utcTime: entry.at.toISOString().slice(11, 16),
+      elapsedMinutes,
+    };
   });
 }
 
