@@ -114,6 +114,18 @@ describe('validatePostmortemSource', () => {
   });
 });
 
+describe('validatePostmortemSource placeholders', () => {
+  test('reports a TODO: prompt where a date-time or severity belongs as a placeholder, not a schema error', () => {
+    const source = frontmatter('')
+      .replace('severity: SEV2', 'severity: "TODO: one of SEV1…SEV5"')
+      .replace('resolvedAt: "2024-03-14T09:59:00Z"', 'resolvedAt: "TODO: when it was over"');
+    expect(validate(source).problems.map((problem) => `${problem.line} ${problem.rule} ${problem.message}`)).toEqual([
+      '4 placeholder placeholder left in `severity`: replace "TODO: one of SEV1…SEV5" with the real value',
+      '6 placeholder placeholder left in `resolvedAt`: replace "TODO: when it was over" with the real value',
+    ]);
+  });
+});
+
 describe('checkCorpus', () => {
   test('accepts related ids that exist and a file name matching startedAt', () => {
     const a = validate(frontmatter('related: [2024-03-15-other]\n'));

@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import type { PostmortemData, PostmortemSchema } from '../schemas/postmortem';
 import type { Problem } from './errors';
 import { parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
+import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate } from './time';
 
 /** File names: `YYYY-MM-DD-slug.md` or `.mdx`, slug in lowercase kebab-case. */
@@ -113,7 +114,16 @@ export function validatePostmortemSource(
     result.data = parsed.data;
   } else {
     result.problems.push(
-      ...parsed.error.issues.map((issue) => problem(frontmatter.locate(issue.path), describeIssue(issue))),
+      ...parsed.error.issues.map((issue) =>
+        // A `TODO:` prompt where the schema wants a date-time or a severity is a placeholder first.
+        typeof issue.input === 'string' && issue.input.includes(PLACEHOLDER_MARKER)
+          ? problem(
+              frontmatter.locate(issue.path),
+              `placeholder left in \`${describePath(issue.path)}\`: replace "${issue.input}" with the real value`,
+              'placeholder',
+            )
+          : problem(frontmatter.locate(issue.path), describeIssue(issue)),
+      ),
     );
   }
   return result;

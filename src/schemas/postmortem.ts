@@ -215,6 +215,11 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
         actionItems: z.array(ActionItemSchema).default([]),
         /** Ids of related postmortems (file path under the content folder, without extension). */
         related: z.array(z.string().min(1)).default([]),
+        /**
+         * Where an imported postmortem came from, e.g. `postmortems-app:3f1c…` or `markdown:old/outage.md`.
+         * Written by `npm run import`, which skips a source already recorded here; none for postmortems written here.
+         */
+        source: z.string().trim().min(1, 'source must not be empty').optional(),
       },
       {
         error: (issue) =>

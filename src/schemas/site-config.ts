@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { FollowThroughConfigSchema } from './follow-through';
+import { ImportConfigSchema } from './import';
 import { LintConfigSchema } from './lint';
 import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
 import { TimeZoneSchema } from './time-zone';
@@ -27,6 +28,8 @@ export const SiteConfigSchema = z.object({
   lint: LintConfigSchema.prefault({}),
   /** Due dates by policy and owners' GitHub handles, for following action items through. */
   followThrough: FollowThroughConfigSchema.prefault({}),
+  /** How `npm run import` reads other tools' field and severity names into ours. Default: common names only. */
+  import: ImportConfigSchema.prefault({}),
 });
 
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
