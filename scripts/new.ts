@@ -40,14 +40,18 @@ const ask: AskForAnswers = async (defaults, config) => {
           ],
         }),
     },
-    { onCancel: () => prompts.cancel('Cancelled.') },
+    {
+      onCancel: () => {
+        prompts.cancel('Cancelled.');
+      },
+    },
   );
   if (prompts.isCancel(answers) || !answers.title) return undefined;
-  return { ...answers, services: String(answers.services ?? '').split(','), format: answers.format as 'md' | 'mdx' };
+  return { ...answers, services: answers.services.split(','), format: answers.format as 'md' | 'mdx' };
 };
 
 process.exitCode = await runNew({
   ...processContext(fileURLToPath(new URL('..', import.meta.url)), siteConfig),
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  interactive: process.stdin.isTTY && process.stdout.isTTY,
   ask,
 });

@@ -27,7 +27,7 @@ export interface SiteBuild {
 function cleanEnvironment(): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'NODE_EXTRA_CA_CERTS', 'CI'];
   return Object.fromEntries(
-    keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])),
+    keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])),
   );
 }
 
@@ -55,8 +55,12 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
   return { exitCode, output, outDir, read: (path) => readFile(join(outDir, path), 'utf8') };
 }

@@ -327,8 +327,8 @@ describe('insight pages of the fixture corpus', () => {
   });
 
   describe('in Chromium, without JavaScript', () => {
-    let server: StaticServer;
-    let browser: Browser;
+    let server: StaticServer | undefined;
+    let browser: Browser | undefined;
     beforeAll(async () => {
       server = await serveDirectory(site.outDir);
       browser = await launchChromium();

@@ -18,8 +18,8 @@ const fixture = join(projectRoot, 'tests/fixtures/publishing');
 
 describe('the published site', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     site = await buildSite(fixture);
     if (site.exitCode !== 0) throw new Error(site.output);
@@ -49,9 +49,9 @@ describe('the published site', () => {
       const page = await browser.newPage();
       const errors = collectErrors(page);
       await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) =>
-          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-        );
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+        });
       });
       await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle', timeout: 30_000 });
       if (path.startsWith('/search/')) await page.waitForSelector('.search-results li', { timeout: 15_000 });

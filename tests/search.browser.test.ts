@@ -28,8 +28,8 @@ interface SearchView {
 
 describe('search in a real browser', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -70,7 +70,7 @@ describe('search in a real browser', () => {
     return page.evaluate(() => ({
       search: location.search,
       status: document.querySelector('[data-status]')?.textContent ?? '',
-      titles: [...document.querySelectorAll('[data-results] h2 a')].map((link) => link.textContent ?? ''),
+      titles: [...document.querySelectorAll('[data-results] h2 a')].map((link) => link.textContent),
     }));
   }
 

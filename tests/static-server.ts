@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -53,7 +53,7 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
 /** Starts serving `root`; call `close()` when done. */
 export async function serveDirectory(root: string): Promise<StaticServer> {
   const served: ServedFile[] = [];
-  const server = createServer(async (request, response) => {
+  const respond = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const found = await fileAt(root, path);
     const status = found ? 200 : 404;
@@ -71,6 +71,9 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     });
     served.push({ path, status, bytes: size });
     createReadStream(file).pipe(response);
+  };
+  const server = createServer((request, response) => {
+    respond(request, response).catch((error: unknown) => response.destroy(error as Error));
   });
   // Nothing may hang a test run: idle or slow connections are cut.
   server.requestTimeout = 10_000;
@@ -87,7 +90,10 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
       }),
   };
 }

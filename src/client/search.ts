@@ -46,9 +46,9 @@ const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
 const EXCERPT_WORDS = 30;
 
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`The search page has no ${selector}.`);
+function required<T extends Element>(root: ParentNode, selector: string, type: abstract new () => T): T {
+  const element = root.querySelector(selector);
+  if (!(element instanceof type)) throw new Error(`The search page has no ${selector}.`);
   return element;
 }
 
@@ -89,13 +89,13 @@ async function loadIndex(
 /** Starts search on the page's form (`components/Search.astro`). */
 export async function mountSearch(form: HTMLFormElement): Promise<void> {
   const paths = createSitePaths(form.dataset['base'] ?? '/');
-  const input = required<HTMLInputElement>(form, 'input[type="search"]');
-  const status = required<HTMLElement>(form, '[data-status]');
-  const list = required<HTMLOListElement>(form, '[data-results]');
-  const more = required<HTMLButtonElement>(form, '[data-more]');
-  const template = required<HTMLTemplateElement>(form, 'template[data-result]');
+  const input = required(form, 'input[type="search"]', HTMLInputElement);
+  const status = required(form, '[data-status]', HTMLElement);
+  const list = required(form, '[data-results]', HTMLOListElement);
+  const more = required(form, '[data-more]', HTMLButtonElement);
+  const template = required(form, 'template[data-result]', HTMLTemplateElement);
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-  const order = required<HTMLSelectElement>(form, 'select');
+  const order = required(form, 'select', HTMLSelectElement);
   const known: Record<string, string[]> = {};
   for (const box of checkboxes) (known[box.name] ??= []).push(box.value);
 
@@ -114,7 +114,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     input.value = state.query;
     order.value = state.order;
     for (const box of checkboxes) {
-      box.checked = state.facets[box.name as keyof SearchState['facets']]?.includes(box.value) ?? false;
+      box.checked = state.facets[box.name as keyof SearchState['facets']].includes(box.value);
       // A value ticked through the URL must be visible, even when it sits in a facet's "more" list.
       const details = box.closest('details');
       if (box.checked && details) details.open = true;
@@ -133,7 +133,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
 
   const renderResult = (data: PagefindResultData): Node => {
     const item = template.content.cloneNode(true) as DocumentFragment;
-    const field = <T extends HTMLElement>(name: string) => required<T>(item, `[data-field="${name}"]`);
+    const field = (name: string) => required(item, `[data-field="${name}"]`, HTMLElement);
     const { meta } = data;
     field('severity').textContent = meta.severity ?? '';
     field('severityLabel').textContent = meta.severityLabel ?? '';
@@ -224,7 +224,9 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => commit('replace'), TYPING_DELAY_MS);
+    typing = setTimeout(() => {
+      commit('replace');
+    }, TYPING_DELAY_MS);
   });
   form.addEventListener('change', (event) => {
     if (event.target !== input) commit('push');
@@ -234,12 +236,12 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     clearTimeout(typing);
     commit('push');
   });
-  required<HTMLButtonElement>(form, '[data-clear]').addEventListener('click', () => {
+  required(form, '[data-clear]', HTMLButtonElement).addEventListener('click', () => {
     for (const box of checkboxes) box.checked = false;
     commit('push');
   });
-  more.addEventListener('click', async () => {
-    (await showNext(searchId))?.focus();
+  more.addEventListener('click', () => {
+    void showNext(searchId).then((first) => first?.focus());
   });
   window.addEventListener('popstate', () => {
     current = readUrl();

@@ -60,7 +60,9 @@ async function renderWithChromium(executablePath: string, sources: string[]): Pr
         try {
           svgs.push((await mermaid.render(`diagram-${index}`, text)).svg);
         } catch (error) {
-          throw new Error(`diagram ${index + 1} ("${text.split('\n')[0]}"): ${(error as Error).message}`);
+          throw new Error(`diagram ${index + 1} ("${text.split('\n')[0]}"): ${(error as Error).message}`, {
+            cause: error,
+          });
         }
       }
       return svgs;

@@ -2,10 +2,10 @@
  * The public JSON shape of a postmortem (`/api/postmortems.json`): stable field
  * names, instants as ISO 8601 UTC strings, `null` for what is unknown.
  */
-import type { CorpusItem, PostmortemRecord } from './corpus';
+import type { CorpusItem } from './corpus';
 
 /** One postmortem in the JSON API. */
-export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string) {
+export function toApiPostmortem(item: CorpusItem, url: string) {
   const { record, metrics } = item;
   const { data } = record;
   const iso = (date: Date | undefined) => date?.toISOString() ?? null;
@@ -46,11 +46,7 @@ export function toApiPostmortem(item: CorpusItem<PostmortemRecord>, url: string)
 export type ApiPostmortem = ReturnType<typeof toApiPostmortem>;
 
 /** The whole API document. `generatedAt` is the build time, passed in so tests are deterministic. */
-export function toApiDocument(
-  items: readonly CorpusItem<PostmortemRecord>[],
-  urlOf: (id: string) => string,
-  generatedAt: Date,
-) {
+export function toApiDocument(items: readonly CorpusItem[], urlOf: (id: string) => string, generatedAt: Date) {
   return {
     generatedAt: generatedAt.toISOString(),
     count: items.length,

@@ -110,7 +110,7 @@ export function stackedColumns({
   labelEvery?: number;
 }): StackedColumnsLayout {
   const { width, height, margin } = frame;
-  const x = scaleBand<string>()
+  const x = scaleBand()
     .domain(rows.map((row) => row.category))
     .range([margin.left, width - margin.right])
     .padding(0.2);
@@ -167,7 +167,7 @@ export function rangeBars({
   frame: ChartFrame;
 }): RangeBarsLayout {
   const { width, height, margin } = frame;
-  const y = scaleBand<string>()
+  const y = scaleBand()
     .domain(rows.map((row) => row.key))
     .range([margin.top, height - margin.bottom])
     .paddingInner(0.15)
@@ -226,7 +226,7 @@ export function durationLines({
   label?: (category: string) => string;
 }): DurationLinesLayout {
   const { width, height, margin } = frame;
-  const x = scalePoint<string>()
+  const x = scalePoint()
     .domain(categories)
     .range([margin.left, width - margin.right])
     .padding(0.5);
@@ -288,7 +288,7 @@ export function horizontalBars({
   // Room to the right of the longest bar for its value.
   const margin = { top: 4, right: 40, bottom: 4, left: labelWidth };
   const frame = { width, height: margin.top + margin.bottom + rowHeight * Math.max(entries.length, 1), margin };
-  const y = scaleBand<string>()
+  const y = scaleBand()
     .domain(entries.map((entry) => entry.key))
     .range([margin.top, frame.height - margin.bottom])
     .padding(0.25);

@@ -6,7 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkFiles, takeBatch, type WorkerMessage, type WorkerSetup } from './content-folder';
 
 const queue = workerData as WorkerSetup;
-const send = (message: WorkerMessage) => parentPort!.postMessage(message);
+const send = (message: WorkerMessage) => {
+  parentPort!.postMessage(message);
+};
 
 try {
   for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue))

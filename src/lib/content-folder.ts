@@ -171,13 +171,18 @@ function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>
     return Promise.resolve();
   }
   return new Promise((done) => {
-    const stop = () => void worker.terminate().then(() => done());
+    const stop = () =>
+      void worker.terminate().then(() => {
+        done();
+      });
     worker.on('message', (message: WorkerMessage) => {
       if ('index' in message) results.set(message.index, message.result);
       else stop();
     });
     worker.on('error', stop);
-    worker.on('exit', () => done());
+    worker.on('exit', () => {
+      done();
+    });
   });
 }
 

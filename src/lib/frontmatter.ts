@@ -53,7 +53,7 @@ export interface ParsedFrontmatter {
   /** YAML syntax errors (malformed YAML, tabs, duplicate keys). */
   syntaxErrors: YamlSyntaxError[];
   /** Where the value at `path` was written; falls back to the nearest written ancestor. */
-  locate(path: readonly PropertyKey[]): SourcePosition;
+  locate: (path: readonly PropertyKey[]) => SourcePosition;
 }
 
 /**

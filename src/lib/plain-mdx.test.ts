@@ -17,7 +17,7 @@ function markdownSettings(overrides: Partial<AstroConfig['markdown']> = {}): Ast
     rehypePlugins: [],
     remarkRehype: {},
     ...overrides,
-  } as AstroConfig['markdown'];
+  };
 }
 
 describe('createPlainMdxRenderer', () => {
@@ -114,7 +114,8 @@ describe('createPlainMdxRenderer', () => {
     const unified = {
       name: 'unified',
       options: {},
-      createRenderer: satteri().createRenderer,
+      createRenderer: (...args: Parameters<ReturnType<typeof satteri>['createRenderer']>) =>
+        satteri().createRenderer(...args),
     } as AstroConfig['markdown']['processor'];
     expect(await createPlainMdxRenderer(markdownSettings({ processor: unified }))).toBeUndefined();
   });

@@ -90,7 +90,7 @@ function mdxFeatures(markdown: AstroConfig['markdown'], features: SatteriFeature
   const { gfm, smartPunctuation } = features;
   return {
     ...features,
-    gfm: typeof gfm === 'object' ? gfm : (gfm ?? markdown.gfm ?? true) !== false,
+    gfm: typeof gfm === 'object' ? gfm : (gfm ?? markdown.gfm ?? true),
     smartPunctuation:
       typeof smartPunctuation === 'object'
         ? smartPunctuation

@@ -124,11 +124,11 @@ describe('relatedLinks', () => {
         .map(({ id, score }) => `${id}:${score}`);
 
     const links = relatedLinks(corpus);
-    corpus.forEach((record, position) =>
+    corpus.forEach((record, position) => {
       expect(
         ids(links, record.id).filter((link) => !link.includes('explicit')),
         record.id,
-      ).toEqual(byPair(record, position)),
-    );
+      ).toEqual(byPair(record, position));
+    });
   });
 });

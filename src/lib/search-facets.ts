@@ -93,7 +93,11 @@ export function pagefindTags(item: CorpusItem): PagefindTag[] {
   const meta = postmortemSearchMeta(item);
   return [
     ...SEARCH_FACETS.flatMap(({ key }) => facets[key].map((value) => ({ kind: 'filter' as const, key, value }))),
-    ...Object.entries(meta).map(([key, value]) => ({ kind: 'meta' as const, key, value })),
+    ...(Object.keys(meta) as (keyof SearchResultMeta)[]).map((key) => ({
+      kind: 'meta' as const,
+      key,
+      value: meta[key],
+    })),
     { kind: 'sort', key: SEARCH_SORT_KEY, value: meta.startedAt },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPostmortemSchema, type PostmortemInput } from './postmortem';
+import { createPostmortemSchema } from './postmortem';
 import { DEFAULT_SEVERITY_SCALE } from './severity';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
@@ -24,7 +24,7 @@ function messages(input: Record<string, unknown>): string[] {
 }
 
 function parse(input: Record<string, unknown>) {
-  return schema.parse(input as PostmortemInput);
+  return schema.parse(input);
 }
 
 describe('postmortem schema', () => {

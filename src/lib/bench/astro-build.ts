@@ -91,9 +91,13 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
   const wallSeconds = (performance.now() - started) / 1000;
   const timed = useGnuTime ? parseGnuTime(output) : undefined;
   const peakRssBytes = timed?.peakRssBytes ?? Number(await readFile(rssFile, 'utf8').catch(() => '0'));

@@ -73,8 +73,8 @@ async function timeCheck(
   );
   let output = '';
   let errors = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (errors += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   await new Promise((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
   let files: unknown;
@@ -94,9 +94,7 @@ async function timeCheck(
 function benchEnvironment(contentDir: string, buildDate: Date): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
   return {
-    ...Object.fromEntries(
-      keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])),
-    ),
+    ...Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]))),
     POSTMORTEMS_DIR: contentDir,
     POSTMORTEMS_BUILD_DATE: buildDate.toISOString(),
     POSTMORTEMS_CHROMIUM: 'none',
@@ -162,7 +160,9 @@ export async function runBench(context: BenchContext): Promise<number> {
         count,
         format: options.format,
         end: buildDate,
-        onProgress: ({ written }) => bar.update(written),
+        onProgress: ({ written }) => {
+          bar.update(written);
+        },
       });
       bar.stop();
       return dir;

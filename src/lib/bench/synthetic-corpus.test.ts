@@ -60,8 +60,8 @@ describe('syntheticPostmortems', () => {
   test('follow the frontmatter contract of a realistic postmortem: 8 timeline entries, 3 action items, about 550 words', () => {
     const postmortems = [...syntheticPostmortems({ count: 200 })];
     const sections = postmortems.map(({ source }) => source.split('\n---\n'));
-    expect(sections.every(([frontmatter]) => (frontmatter!.match(/^  - \{ at: /gm) ?? []).length === 8)).toBe(true);
-    expect(sections.every(([frontmatter]) => (frontmatter!.match(/^  - title: /gm) ?? []).length === 3)).toBe(true);
+    expect(sections.every(([frontmatter]) => (frontmatter!.match(/^ {2}- \{ at: /gm) ?? []).length === 8)).toBe(true);
+    expect(sections.every(([frontmatter]) => (frontmatter!.match(/^ {2}- title: /gm) ?? []).length === 3)).toBe(true);
     const words = sections.map(([, body]) => countWords(body!));
     expect(Math.min(...words)).toBeGreaterThan(450);
     expect(Math.max(...words)).toBeLessThan(650);

@@ -7,8 +7,7 @@ export function isJavaScriptUrl(url: string): boolean {
 }
 
 /** "javascript" with any whitespace or control characters between its letters, found without copying the body. */
-// eslint-disable-next-line no-control-regex
-const JAVASCRIPT_WORD = new RegExp([...'javascript'].join('[\\u0000-\\u0020]*'), 'i');
+const JAVASCRIPT_WORD = new RegExp('javascript'.split('').join('[\\u0000-\\u0020]*'), 'i');
 
 /**
  * Whether `body` could hold a `javascript:` URL: the word written out (whatever
