@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isInBuild, resolveAudience } from '../lib/audience';
 import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
+import { duePolicyOf } from '../lib/due-dates';
 import { buildInsights, type Insights } from '../lib/insights';
 import { listPageKey, postmortemPageKey } from '../lib/page-keys';
 import { createSitePaths } from '../lib/paths';
@@ -52,7 +53,7 @@ let insights: Promise<Insights<PostmortemEntry>> | undefined;
  */
 export function getInsights(): Promise<Insights<PostmortemEntry>> {
   if (insights && !import.meta.env.DEV) return insights;
-  insights = getCorpus().then((all) => buildInsights(all, { buildDate, timeZone: siteConfig.defaultTimezone }));
+  insights = getCorpus().then((all) => buildInsights(all, { buildDate, policy: duePolicyOf(siteConfig) }));
   return insights;
 }
 

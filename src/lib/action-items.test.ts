@@ -1,22 +1,43 @@
 import { describe, expect, test } from 'vitest';
 import { postmortemRecord } from '../../tests/postmortem-record';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { buildActionLedger, compareByDue, completionRate, isOverdue, summariseActions } from './action-items';
+import {
+  buildActionLedger,
+  compareByDue,
+  completionRate,
+  daysOverdue,
+  isOverdue,
+  summariseActions,
+} from './action-items';
 import { buildCorpus } from './corpus';
+import { duePolicyOf } from './due-dates';
+import { defineSiteConfig } from './site-config';
 
 const today = '2024-06-01';
+const policy = duePolicyOf(defineSiteConfig({}));
 
 describe('isOverdue', () => {
   test('is true for open or in-progress items due before today', () => {
-    expect(isOverdue({ status: 'open', due: '2024-05-31' }, today)).toBe(true);
-    expect(isOverdue({ status: 'in-progress', due: '2023-12-01' }, today)).toBe(true);
+    expect(isOverdue({ status: 'open' }, '2024-05-31', today)).toBe(true);
+    expect(isOverdue({ status: 'in-progress' }, '2023-12-01', today)).toBe(true);
   });
 
-  test('is false for an item due today, one without a due date, and finished ones', () => {
-    expect(isOverdue({ status: 'open', due: '2024-06-01' }, today)).toBe(false);
-    expect(isOverdue({ status: 'open', due: undefined }, today)).toBe(false);
-    expect(isOverdue({ status: 'done', due: '2024-01-01' }, today)).toBe(false);
-    expect(isOverdue({ status: 'wont-do', due: '2024-01-01' }, today)).toBe(false);
+  test('is false for an item due today and finished ones', () => {
+    expect(isOverdue({ status: 'open' }, '2024-06-01', today)).toBe(false);
+    expect(isOverdue({ status: 'done' }, '2024-01-01', today)).toBe(false);
+    expect(isOverdue({ status: 'wont-do' }, '2024-01-01', today)).toBe(false);
+  });
+});
+
+describe('daysOverdue', () => {
+  test('counts calendar days past due, across months and leap days', () => {
+    expect(daysOverdue({ status: 'open' }, '2024-05-31', today)).toBe(1);
+    expect(daysOverdue({ status: 'open' }, '2024-02-28', today)).toBe(94);
+  });
+
+  test('is 0 for items not yet due and finished ones', () => {
+    expect(daysOverdue({ status: 'open' }, '2024-06-20', today)).toBe(0);
+    expect(daysOverdue({ status: 'done' }, '2024-01-01', today)).toBe(0);
   });
 });
 
@@ -52,9 +73,9 @@ describe('summariseActions', () => {
 });
 
 describe('compareByDue', () => {
-  test('puts the soonest first and items without a due date last', () => {
-    const items = [{ due: undefined }, { due: '2024-05-01' }, { due: '2023-01-01' }].map((action) => ({ action }));
-    expect(items.sort(compareByDue).map(({ action }) => action.due)).toEqual(['2023-01-01', '2024-05-01', undefined]);
+  test('puts the soonest first', () => {
+    const items = ['2024-05-01', '2023-01-01', '2024-05-02'].map((date) => ({ due: { date } }));
+    expect(items.sort(compareByDue).map(({ due }) => due.date)).toEqual(['2023-01-01', '2024-05-01', '2024-05-02']);
   });
 });
 
@@ -82,23 +103,35 @@ describe('buildActionLedger', () => {
     ],
     DEFAULT_SEVERITY_SCALE,
   );
-  const ledger = buildActionLedger(corpus.items, today);
+  const ledger = buildActionLedger(corpus.items, { today, policy });
 
-  test('sorts every item by due date, newest postmortem first on equal dates, undated last', () => {
-    expect(ledger.entries.map((entry) => entry.action.title)).toEqual([
-      'Write a runbook',
-      'Cap retries',
-      'Add an alert',
-      'Raise the pool size',
-      'Load test',
-      'Rewrite everything',
+  test('sorts every item by due date, written or by policy, newest postmortem first on equal dates', () => {
+    expect(ledger.entries.map((entry) => [entry.action.title, entry.due.date, entry.due.byPolicy])).toEqual([
+      ['Write a runbook', '2024-02-01', false],
+      // SEV3 items are due 8 weeks after resolvedAt by the default policy.
+      ['Rewrite everything', '2024-02-26', true],
+      ['Cap retries', '2024-05-01', false],
+      ['Add an alert', '2024-05-01', false],
+      ['Load test', '2024-05-27', true],
+      ['Raise the pool size', '2024-07-01', false],
     ]);
   });
 
-  test('marks outstanding items due before the build date as overdue', () => {
-    expect(ledger.entries.filter((entry) => entry.overdue).map((entry) => entry.action.title)).toEqual([
-      'Cap retries',
-      'Add an alert',
+  test('marks outstanding items due before the build date as overdue, by how many days', () => {
+    expect(
+      ledger.entries.filter((entry) => entry.overdue).map((entry) => [entry.action.title, entry.daysOverdue]),
+    ).toEqual([
+      ['Cap retries', 31],
+      ['Add an alert', 31],
+      ['Load test', 5],
+    ]);
+  });
+
+  test('lists each postmortem’s entries in the order written', () => {
+    expect(ledger.byPostmortem.get('newer')!.map((entry) => [entry.index, entry.action.title])).toEqual([
+      [0, 'Raise the pool size'],
+      [1, 'Load test'],
+      [2, 'Cap retries'],
     ]);
   });
 
@@ -116,7 +149,7 @@ describe('buildActionLedger', () => {
       total: 6,
       byStatus: { open: 3, 'in-progress': 1, done: 1, 'wont-do': 1 },
       outstanding: 4,
-      overdue: 2,
+      overdue: 3,
       completionRate: 0.2,
     });
   });
@@ -124,7 +157,7 @@ describe('buildActionLedger', () => {
   test('merges owners spelt differently, named as in the newest postmortem, sorted by name', () => {
     expect(ledger.owners.map((owner) => [owner.slug, owner.name, owner.summary.total, owner.summary.overdue])).toEqual([
       ['platform-team', 'platform team', 3, 2],
-      ['sre', 'SRE', 3, 0],
+      ['sre', 'SRE', 3, 1],
     ]);
     expect(ledger.owners[1]!.groups.map((group) => group.entries.length)).toEqual([1, 0, 1, 1]);
   });

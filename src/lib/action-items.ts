@@ -6,6 +6,7 @@ import { group } from 'd3-array';
 import { slug } from 'github-slugger';
 import { ACTION_ITEM_STATUSES, type ActionItem } from '../schemas/postmortem';
 import type { CorpusItem, PostmortemRecord } from './corpus';
+import { daysBetween, resolveDueDate, type DueDate, type DuePolicy } from './due-dates';
 
 /** Where an action item stands: `open`, `in-progress`, `done` or `wont-do`. */
 export type ActionStatus = ActionItem['status'];
@@ -24,12 +25,18 @@ export function isOutstanding(action: Pick<ActionItem, 'status'>): boolean {
 }
 
 /**
- * True when an outstanding item's due date is before `today` (`YYYY-MM-DD`, the
- * build date in the site's zone). An item due today is not overdue yet; one
- * without a due date never is.
+ * Days an outstanding item is past its `due` date (`YYYY-MM-DD`, written or by
+ * policy) on `today` (the site's date, see `siteToday`); 0 when it is not overdue.
+ * An item due today is not overdue yet. The one place overdue is decided: the
+ * ledger, `check`, `npm run actions` and the calendars all ask it.
  */
-export function isOverdue(action: Pick<ActionItem, 'status' | 'due'>, today: string): boolean {
-  return isOutstanding(action) && action.due !== undefined && action.due < today;
+export function daysOverdue(action: Pick<ActionItem, 'status'>, due: string, today: string): number {
+  return isOutstanding(action) && due < today ? daysBetween(due, today) : 0;
+}
+
+/** True when an outstanding item's `due` date is before `today` (see `daysOverdue`). */
+export function isOverdue(action: Pick<ActionItem, 'status'>, due: string, today: string): boolean {
+  return daysOverdue(action, due, today) > 0;
 }
 
 /** Counts of a set of action items. */
@@ -77,7 +84,13 @@ export interface LedgerEntry<T extends PostmortemRecord = PostmortemRecord> {
   source: CorpusItem<T>;
   /** The owner as it appears in URLs: `Payments Platform team` → `payments-platform-team`. */
   ownerSlug: string;
+  /** Where in the postmortem's `actionItems` the item is (0-based): with the id, it names the item. */
+  index: number;
+  /** The item's due date, written or by policy. */
+  due: DueDate;
   overdue: boolean;
+  /** Days past due on the ledger's date; 0 unless overdue. */
+  daysOverdue: number;
 }
 
 /** Entries of one status, soonest due first. */
@@ -102,21 +115,23 @@ export interface OwnerLedger<T extends PostmortemRecord = PostmortemRecord> exte
 
 /** Every action item of the corpus. */
 export interface ActionLedger<T extends PostmortemRecord = PostmortemRecord> extends LedgerView<T> {
-  /** All entries, soonest due first; items without a due date last. */
+  /** The ledger's date (`YYYY-MM-DD`, the site's today): what overdue is judged against. */
+  today: string;
+  /** All entries, soonest due first. */
   entries: LedgerEntry<T>[];
+  /** The entries of each postmortem, by id, in the order written. */
+  byPostmortem: Map<string, LedgerEntry<T>[]>;
   /** Sorted by name. */
   owners: OwnerLedger<T>[];
 }
 
 /**
- * Soonest due first, items without a due date last. The sort is stable, so
- * equal dates keep corpus order (newest postmortem first, then as written).
+ * Soonest due first (written or by policy). The sort is stable, so equal dates
+ * keep corpus order (newest postmortem first, then as written).
  */
-export function compareByDue(a: { action: Pick<ActionItem, 'due'> }, b: { action: Pick<ActionItem, 'due'> }): number {
-  if (a.action.due === b.action.due) return 0;
-  if (a.action.due === undefined) return 1;
-  if (b.action.due === undefined) return -1;
-  return a.action.due < b.action.due ? -1 : 1;
+export function compareByDue(a: { due: Pick<DueDate, 'date'> }, b: { due: Pick<DueDate, 'date'> }): number {
+  if (a.due.date === b.due.date) return 0;
+  return a.due.date < b.due.date ? -1 : 1;
 }
 
 function viewOf<T extends PostmortemRecord>(entries: LedgerEntry<T>[]): LedgerView<T> {
@@ -129,19 +144,32 @@ function viewOf<T extends PostmortemRecord>(entries: LedgerEntry<T>[]): LedgerVi
   };
 }
 
-/** Gathers the action items of `items` (newest first), judging overdue against `today` (`YYYY-MM-DD`). */
+/**
+ * Gathers the action items of `items` (newest first), giving undated ones the
+ * `policy`'s date and judging overdue against `today` (`YYYY-MM-DD`, see `siteToday`).
+ */
 export function buildActionLedger<T extends PostmortemRecord>(
   items: readonly CorpusItem<T>[],
-  today: string,
+  { today, policy }: { today: string; policy: DuePolicy },
 ): ActionLedger<T> {
-  const inCorpusOrder: LedgerEntry<T>[] = items.flatMap((source) =>
-    source.record.data.actionItems.map((action) => ({
-      action,
-      source,
-      ownerSlug: slug(action.owner) || 'unnamed',
-      overdue: isOverdue(action, today),
-    })),
-  );
+  const byPostmortem = new Map<string, LedgerEntry<T>[]>();
+  const inCorpusOrder: LedgerEntry<T>[] = items.flatMap((source) => {
+    const entries = source.record.data.actionItems.map((action, index) => {
+      const due = resolveDueDate(action, source.record.data, policy);
+      const days = daysOverdue(action, due.date, today);
+      return {
+        action,
+        source,
+        ownerSlug: slug(action.owner) || 'unnamed',
+        index,
+        due,
+        overdue: days > 0,
+        daysOverdue: days,
+      };
+    });
+    byPostmortem.set(source.record.id, entries);
+    return entries;
+  });
   // An owner's name is the spelling of the newest postmortem, so it is read before sorting by due date.
   const names = new Map<string, string>();
   for (const entry of inCorpusOrder) if (!names.has(entry.ownerSlug)) names.set(entry.ownerSlug, entry.action.owner);
@@ -149,5 +177,5 @@ export function buildActionLedger<T extends PostmortemRecord>(
   const owners = [...group(entries, (entry) => entry.ownerSlug)]
     .map(([ownerSlug, list]) => ({ slug: ownerSlug, name: names.get(ownerSlug)!, ...viewOf(list) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
-  return { entries, owners, ...viewOf(entries) };
+  return { today, entries, byPostmortem, owners, ...viewOf(entries) };
 }

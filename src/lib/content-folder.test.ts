@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { writeSyntheticCorpus } from './bench/synthetic-corpus';
 import { checkContentFolder, parallelWorkers } from './content-folder';
+import { duePolicyOf } from './due-dates';
 import { ALL_RULES, createLintContext } from './lint';
 import { SiteConfigSchema } from '../schemas/site-config';
 
@@ -29,7 +30,12 @@ describe('checkContentFolder', () => {
       schema: { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' },
       lint: {
         rules: ALL_RULES,
-        context: createLintContext({ root: dir, config: config.lint, now: new Date('2025-06-01T00:00:00Z') }),
+        context: createLintContext({
+          root: dir,
+          config: config.lint,
+          policy: duePolicyOf(config),
+          now: new Date('2025-06-01T00:00:00Z'),
+        }),
       },
     };
 

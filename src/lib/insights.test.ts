@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { postmortemRecord } from '../../tests/postmortem-record';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { buildCorpus } from './corpus';
+import { duePolicyOf } from './due-dates';
 import { buildInsights } from './insights';
+import { defineSiteConfig } from './site-config';
 
 describe('buildInsights', () => {
   const corpus = buildCorpus(
@@ -25,7 +27,7 @@ describe('buildInsights', () => {
     // 00:30 UTC on 1 June is still 31 May in New York.
     const insights = buildInsights(corpus, {
       buildDate: new Date('2024-06-01T00:30:00Z'),
-      timeZone: 'America/New_York',
+      policy: duePolicyOf(defineSiteConfig({ defaultTimezone: 'America/New_York' })),
     });
     expect(insights.today).toBe('2024-05-31');
     expect(insights.ledger.summary.overdue).toBe(1);
@@ -35,7 +37,7 @@ describe('buildInsights', () => {
 
   test('spans service strips from the oldest incident to the build date', () => {
     const buildDate = new Date('2024-06-01T00:00:00Z');
-    const insights = buildInsights(corpus, { buildDate, timeZone: 'UTC' });
+    const insights = buildInsights(corpus, { buildDate, policy: duePolicyOf(defineSiteConfig({})) });
     expect(insights.historySpan).toEqual({ start: new Date('2023-05-31T10:00:00Z'), end: buildDate });
     expect(insights.recent.total).toBe(1);
   });

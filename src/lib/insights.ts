@@ -8,9 +8,9 @@ import { buildActionLedger, type ActionLedger } from './action-items';
 import { buildArchive, onThisDay, type ArchiveYear } from './archive';
 import { localMonth } from './calendar';
 import type { Corpus, CorpusItem, PostmortemRecord } from './corpus';
+import { siteToday, type DuePolicy } from './due-dates';
 import { buildServiceHistories, type ServiceHistory } from './service-history';
 import { buildCorpusStats, recentIncidents, type CorpusStats, type RecentIncidents } from './stats';
-import { localDate } from './time';
 
 /** The derived views behind `/actions/`, `/stats/`, `/archive/`, service pages and the home page. */
 export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
@@ -26,19 +26,22 @@ export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
   onThisDay: CorpusItem<T>[];
 }
 
-/** Derives the insights of `corpus` as of `buildDate`, reading calendar dates in `timeZone` (the site's). */
+/**
+ * Derives the insights of `corpus` as of `buildDate`, reading calendar dates in
+ * the site's zone (`policy.timeZone`) and giving undated action items the due-date `policy`'s date.
+ */
 export function buildInsights<T extends PostmortemRecord>(
   corpus: Corpus<T>,
-  { buildDate, timeZone }: { buildDate: Date; timeZone: string },
+  { buildDate, policy }: { buildDate: Date; policy: DuePolicy },
 ): Insights<T> {
-  const today = localDate(buildDate, timeZone);
-  const ledger = buildActionLedger(corpus.items, today);
+  const today = siteToday(buildDate, policy);
+  const ledger = buildActionLedger(corpus.items, { today, policy });
   const newest = corpus.items[0]?.record.data.startedAt;
   const oldest = corpus.items.at(-1)?.record.data.startedAt;
   return {
     today,
     ledger,
-    stats: buildCorpusStats(corpus, localMonth(buildDate, timeZone)),
+    stats: buildCorpusStats(corpus, localMonth(buildDate, policy.timeZone)),
     recent: recentIncidents(corpus, buildDate),
     serviceHistories: buildServiceHistories(corpus.services, ledger),
     historySpan: { start: oldest ?? buildDate, end: newest && newest > buildDate ? newest : buildDate },

@@ -3,7 +3,9 @@ import { postmortemRecord } from '../../tests/postmortem-record';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { buildActionLedger } from './action-items';
 import { buildCorpus } from './corpus';
+import { duePolicyOf } from './due-dates';
 import { buildServiceHistories } from './service-history';
+import { defineSiteConfig } from './site-config';
 
 const corpus = buildCorpus(
   [
@@ -30,7 +32,10 @@ const corpus = buildCorpus(
   ],
   DEFAULT_SEVERITY_SCALE,
 );
-const histories = buildServiceHistories(corpus.services, buildActionLedger(corpus.items, '2024-06-01'));
+const histories = buildServiceHistories(
+  corpus.services,
+  buildActionLedger(corpus.items, { today: '2024-06-01', policy: duePolicyOf(defineSiteConfig({})) }),
+);
 
 describe('buildServiceHistories', () => {
   test('totals downtime and takes its median', () => {

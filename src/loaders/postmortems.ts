@@ -27,6 +27,7 @@ import {
   parallelWorkers,
   resolveContentDir,
 } from '../lib/content-folder';
+import { duePolicyOf } from '../lib/due-dates';
 import { formatProblem, sortProblems, type Problem } from '../lib/errors';
 import { plural } from '../lib/format';
 import { splitFrontmatter } from '../lib/frontmatter';
@@ -162,7 +163,7 @@ async function filesToValidate(
 export function postmortemLoader({
   config,
 }: {
-  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint'>;
+  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint' | 'followThrough'>;
 }): Loader {
   const schemaOptions = { severities: config.severities, defaultTimezone: config.defaultTimezone };
   const schema = createPostmortemSchema(schemaOptions);
@@ -181,6 +182,7 @@ export function postmortemLoader({
       const lintContext = createLintContext({
         root,
         config: config.lint,
+        policy: duePolicyOf(config),
         now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']),
       });
       const all = await listPostmortemFiles(contentDir);

@@ -7,6 +7,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
 import { checkContentFolder, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../content-folder';
+import { duePolicyOf } from '../due-dates';
 import { sortProblems } from '../errors';
 import { ALL_RULES, createLintContext } from '../lint';
 import { changedPostmortems } from './changed';
@@ -94,7 +95,12 @@ export function runCheck(context: CheckContext): Promise<number> {
       only,
       lint: {
         rules: ALL_RULES,
-        context: createLintContext({ root: context.root, config: context.config.lint, now: context.now }),
+        context: createLintContext({
+          root: context.root,
+          config: context.config.lint,
+          policy: duePolicyOf(context.config),
+          now: context.now,
+        }),
       },
       workers: parallelWorkers((only ?? all).length),
     });

@@ -4,9 +4,11 @@
  */
 import { resolve } from 'node:path';
 import type { LintConfig } from '../../schemas/lint';
+import { siteToday, type DuePolicy } from '../due-dates';
 import type { Problem } from '../errors';
 import type { LintDocument } from './document';
 import { actionItemsRequired, overdueActionItems } from './rules/action-items';
+import { dueDatePolicy } from './rules/due-date-policy';
 import { blameLanguage } from './rules/blame-language';
 import { bodyContent } from './rules/body-content';
 import { imagesExist } from './rules/images';
@@ -29,14 +31,33 @@ export const ALL_RULES: readonly LintRule[] = [
   requiredSections,
   actionItemsRequired,
   overdueActionItems,
+  dueDatePolicy,
   wordCount,
   blameLanguage,
   imagesExist,
 ];
 
-/** The lint context of a project at a moment (`now` decides which action items are overdue). */
-export function createLintContext({ root, config, now }: { root: string; config: LintConfig; now: Date }): LintContext {
-  return { config, today: now.toISOString().slice(0, 10), mdxComponentsDir: resolve(root, MDX_COMPONENTS_DIR) };
+/**
+ * The lint context of a project at a moment: `now`, read as a date in the site's
+ * zone, decides which action items are overdue under the due-date `policy`.
+ */
+export function createLintContext({
+  root,
+  config,
+  policy,
+  now,
+}: {
+  root: string;
+  config: LintConfig;
+  policy: DuePolicy;
+  now: Date;
+}): LintContext {
+  return {
+    config,
+    today: siteToday(now, policy),
+    duePolicy: policy,
+    mdxComponentsDir: resolve(root, MDX_COMPONENTS_DIR),
+  };
 }
 
 /** Runs `rules` over one document; every finding goes through one `report`. */

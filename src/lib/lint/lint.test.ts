@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { LintConfigSchema } from '../../schemas/lint';
 import { createPostmortemSchema } from '../../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
+import { duePolicyOf } from '../due-dates';
+import { defineSiteConfig } from '../site-config';
 import { validatePostmortemSource } from '../validate';
 import { ALL_RULES, BUILD_RULES, createLintContext, LintDocument, lintDocument } from './index';
 import { mayHoldJavaScriptUrl } from './rules/safe-links';
@@ -15,6 +17,7 @@ const root = mkdtempSync(join(tmpdir(), 'lint-'));
 const context = createLintContext({
   root,
   config: LintConfigSchema.parse({ wordCount: { min: 5, max: 60 } }),
+  policy: duePolicyOf(defineSiteConfig({})),
   now: new Date('2024-06-01T12:00:00Z'),
 });
 
@@ -253,8 +256,40 @@ describe('overdue-action-item', () => {
   - { title: Finished, owner: SRE, status: done, due: 2024-01-01 }
 `;
     expect(found(lint(`${frontmatter(items)}${GOOD_BODY}`), 'overdue-action-item')).toEqual([
-      '10:32 warning action item "Late" was due 2024-05-31 and is still open; finish it, move the date, or mark it wont-do',
-      '11:53 warning action item "Busy" was due 2024-01-01 and is still in-progress; finish it, move the date, or mark it wont-do',
+      '10:32 warning action item "Late" was due 2024-05-31 (1 day ago) and is still open; finish it, move the date, or mark it wont-do',
+      '11:53 warning action item "Busy" was due 2024-01-01 (152 days ago) and is still in-progress; finish it, move the date, or mark it wont-do',
+    ]);
+  });
+
+  test('warns on items without a due date past the policy’s date, at the item', () => {
+    // A SEV3 resolved on 14 March: the default policy gives 8 weeks, to 9 May.
+    const items = `actionItems:
+  - { title: Undated, owner: SRE }
+`;
+    expect(found(lint(`${frontmatter(items)}${GOOD_BODY}`), 'overdue-action-item')).toEqual([
+      '10:5 warning action item "Undated" was due by policy on 2024-05-09 (23 days ago) and is still open; finish it, set a `due` date, or mark it wont-do',
+    ]);
+  });
+
+  test('reads today in the site’s zone, not in UTC', () => {
+    const policy = duePolicyOf(defineSiteConfig({ defaultTimezone: 'Pacific/Kiritimati' }));
+    // Noon UTC on 1 June is already 2 June at UTC+14.
+    expect(
+      createLintContext({ root, config: context.config, policy, now: new Date('2024-06-01T12:00:00Z') }).today,
+    ).toBe('2024-06-02');
+  });
+});
+
+describe('due-date-policy', () => {
+  test('warns at the due date when it is later than the policy allows', () => {
+    // SEV2 resolved on 14 March: `prevent` items are due within 4 weeks (11 April), `detect` items within 8 (9 May).
+    const items = `actionItems:
+  - { title: Slow fix, owner: SRE, due: 2024-05-01 }
+  - { title: Alert, owner: SRE, type: detect, due: 2024-05-01 }
+  - { title: Dropped, owner: SRE, status: wont-do, due: 2025-01-01 }
+`;
+    expect(found(lint(`${frontmatter(items, 'SEV2')}${GOOD_BODY}`), 'due-date-policy')).toEqual([
+      '10:36 warning action item "Slow fix" is due 2024-05-01, 20 days after the policy allows: SEV2 `prevent` items are due within 4 weeks of resolvedAt, by 2024-04-11; bring the date forward, or remove `due` to take the policy\'s date',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { LintConfig } from '../../schemas/lint';
+import type { DuePolicy } from '../due-dates';
 import type { Problem } from '../errors';
 import type { SourcePosition } from '../frontmatter';
 import type { LintDocument } from './document';
@@ -9,8 +10,10 @@ export const MDX_COMPONENTS_DIR = 'src/components/mdx';
 /** What rules know about the site and the moment of the check. */
 export interface LintContext {
   config: LintConfig;
-  /** Today's date `YYYY-MM-DD`, for overdue action items. */
+  /** Today's date `YYYY-MM-DD` in the site's zone (see `siteToday`), for overdue action items. */
   today: string;
+  /** The site's due-date policy, for action items without a due date and due dates later than it allows. */
+  duePolicy: DuePolicy;
   /** Absolute path of the folder MDX files may import components from. */
   mdxComponentsDir: string;
 }

@@ -1,18 +1,23 @@
+import { daysOverdue } from '../../action-items';
+import { resolveDueDate } from '../../due-dates';
 import type { LintRule } from '../types';
 
 export const overdueActionItems: LintRule = {
   id: 'overdue-action-item',
   severity: 'warning',
   needsTree: false,
-  description: 'Warns on action items still open or in progress after their due date.',
+  description:
+    'Warns on action items still open or in progress after their due date (written, or by the due-date policy).',
   check(document, context, report) {
-    document.file.data?.actionItems.forEach((item, index) => {
-      if ((item.status === 'open' || item.status === 'in-progress') && item.due && item.due < context.today) {
-        report(
-          document.file.locate(['actionItems', index, 'due']),
-          `action item "${item.title}" was due ${item.due} and is still ${item.status}; finish it, move the date, or mark it wont-do`,
-        );
-      }
+    const data = document.file.data;
+    data?.actionItems.forEach((item, index) => {
+      const due = resolveDueDate(item, data, context.duePolicy);
+      const days = daysOverdue(item, due.date, context.today);
+      if (days === 0) return;
+      report(
+        document.file.locate(due.byPolicy ? ['actionItems', index] : ['actionItems', index, 'due']),
+        `action item "${item.title}" was due ${due.byPolicy ? `by policy on ${due.date}` : due.date} (${days} day${days === 1 ? '' : 's'} ago) and is still ${item.status}; finish it, ${due.byPolicy ? 'set a `due` date' : 'move the date'}, or mark it wont-do`,
+      );
     });
   },
 };

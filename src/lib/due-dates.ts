@@ -1,0 +1,73 @@
+/**
+ * When action items are due: the date written on the item, or the date the
+ * site's due-date policy gives it, and the site's "today" they are judged
+ * against. Every calendar date of following through (due, closed, today) is a
+ * date in the site's time zone, so the ledger, `check`, the command line and the
+ * calendars agree on what is overdue.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { FollowThroughConfig } from '../schemas/follow-through';
+import type { ActionItem, PostmortemData } from '../schemas/postmortem';
+import type { SiteConfig } from '../schemas/site-config';
+import { localDate } from './time';
+
+/** The due-date policy as a site applies it: its rules, and the zone `resolvedAt`'s date is read in. */
+export interface DuePolicy extends Pick<FollowThroughConfig, 'dueWithin' | 'defaultWeeks'> {
+  /** The site's `defaultTimezone`. */
+  timeZone: string;
+}
+
+/** The policy of a site configuration. */
+export function duePolicyOf(config: Pick<SiteConfig, 'followThrough' | 'defaultTimezone'>): DuePolicy {
+  const { dueWithin, defaultWeeks } = config.followThrough;
+  return { dueWithin, defaultWeeks, timeZone: config.defaultTimezone };
+}
+
+/**
+ * The site's date (`YYYY-MM-DD`) at `now`: the one "today" that due dates are
+ * compared with, by the build, `check` and `npm run actions` alike.
+ */
+export function siteToday(now: Date, policy: Pick<DuePolicy, 'timeZone'>): string {
+  return localDate(now, policy.timeZone);
+}
+
+/** `date` (`YYYY-MM-DD`) moved by `days` (negative for earlier). */
+export function addDays(date: string, days: number): string {
+  return Temporal.PlainDate.from(date).add({ days }).toString();
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}
+
+/** The weeks the policy gives an item of `type` in a postmortem of `severity`: the first matching rule's, else the default. */
+export function policyWeeks(policy: DuePolicy, severity: string, type: ActionItem['type']): number {
+  const rule = policy.dueWithin.find(
+    (candidate) =>
+      (candidate.severities?.some((id) => id.toLowerCase() === severity.toLowerCase()) ?? true) &&
+      (candidate.types?.includes(type) ?? true),
+  );
+  return rule?.weeks ?? policy.defaultWeeks;
+}
+
+/** An action item's due date and where it came from. */
+export interface DueDate {
+  /** `YYYY-MM-DD`: the item's `due`, else the policy's date. */
+  date: string;
+  /** True when the item sets no `due` and the policy's date stands in ("by policy"). */
+  byPolicy: boolean;
+  /** The latest date the policy allows: `resolvedAt`'s date in the site's zone plus the policy's weeks. */
+  policyDate: string;
+}
+
+/** The due date of `action`, an item of a postmortem of `severity` resolved at `resolvedAt`. */
+export function resolveDueDate(
+  action: Pick<ActionItem, 'due' | 'type'>,
+  incident: Pick<PostmortemData, 'severity' | 'resolvedAt'>,
+  policy: DuePolicy,
+): DueDate {
+  const weeks = policyWeeks(policy, incident.severity, action.type);
+  const policyDate = addDays(localDate(incident.resolvedAt, policy.timeZone), weeks * 7);
+  return { date: action.due ?? policyDate, byPolicy: action.due === undefined, policyDate };
+}

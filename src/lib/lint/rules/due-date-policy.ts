@@ -1,0 +1,24 @@
+import { daysBetween, policyWeeks, resolveDueDate } from '../../due-dates';
+import type { LintRule } from '../types';
+
+/** Due dates no later than the site's policy allows (`followThrough.dueWithin`), so deadlines are not quietly pushed out. */
+export const dueDatePolicy: LintRule = {
+  id: 'due-date-policy',
+  severity: 'warning',
+  needsTree: false,
+  description:
+    'Warns when an action item’s `due` is later than the due-date policy allows (`followThrough.dueWithin`, default 4 weeks after `resolvedAt` for SEV1 and SEV2 `prevent` items, 8 for the rest).',
+  check(document, context, report) {
+    const data = document.file.data;
+    data?.actionItems.forEach((item, index) => {
+      if (item.due === undefined || item.status === 'wont-do') return;
+      const { policyDate } = resolveDueDate(item, data, context.duePolicy);
+      if (item.due <= policyDate) return;
+      const weeks = policyWeeks(context.duePolicy, data.severity, item.type);
+      report(
+        document.file.locate(['actionItems', index, 'due']),
+        `action item "${item.title}" is due ${item.due}, ${daysBetween(policyDate, item.due)} days after the policy allows: ${data.severity} \`${item.type}\` items are due within ${weeks} weeks of resolvedAt, by ${policyDate}; bring the date forward, or remove \`due\` to take the policy's date`,
+      );
+    });
+  },
+};
