@@ -21,8 +21,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContentFolder } from '../src/lib/content-folder';
 import { buildCorpus, compareNewestFirst } from '../src/lib/corpus';
+import { duePolicyOf } from '../src/lib/due-dates';
 import { buildInsights } from '../src/lib/insights';
 import { relatedLinks } from '../src/lib/related';
+import { defineSiteConfig } from '../src/lib/site-config';
 import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
 import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
 
@@ -88,7 +90,7 @@ async function timeDerivedData(contentDir: string): Promise<void> {
   console.log(
     `derived data for ${records.length} postmortems: buildCorpus ${timeMilliseconds(() => buildCorpus(records, DEFAULT_SEVERITY_SCALE)).toFixed(1)} ms, ` +
       `of which relatedLinks ${timeMilliseconds(() => relatedLinks(sorted)).toFixed(1)} ms; ` +
-      `buildInsights ${timeMilliseconds(() => buildInsights(corpus, { buildDate, timeZone: 'UTC' })).toFixed(1)} ms`,
+      `buildInsights ${timeMilliseconds(() => buildInsights(corpus, { buildDate, policy: duePolicyOf(defineSiteConfig({})) })).toFixed(1)} ms`,
   );
 }
 
