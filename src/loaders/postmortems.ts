@@ -181,6 +181,7 @@ export function postmortemLoader({
       });
       const lintContext = createLintContext({
         root,
+        contentDir,
         config: config.lint,
         policy: duePolicyOf(config),
         now: resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']),

@@ -48,7 +48,11 @@ export interface CheckResult {
  */
 export async function checkFiles(
   files: Record<string, string | Uint8Array>,
-  { argv = [], env = {} }: { argv?: string[]; env?: Record<string, string> } = {},
+  {
+    argv = [],
+    env = {},
+    setup,
+  }: { argv?: string[]; env?: Record<string, string>; setup?: (root: string, contentDir: string) => void } = {},
 ): Promise<CheckResult> {
   const root = mkdtempSync(join(tmpdir(), 'hostile-'));
   for (const [name, content] of Object.entries(files)) {
@@ -57,6 +61,7 @@ export async function checkFiles(
     writeFileSync(path, content);
   }
   mkdirSync(join(root, 'postmortems'), { recursive: true });
+  setup?.(root, join(root, 'postmortems'));
   let stdout = '';
   let stderr = '';
   const exitCode = await runCheck({

@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
 import { checkContentFolder, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../content-folder';
 import { duePolicyOf } from '../due-dates';
-import { sortProblems } from '../errors';
+import { quoteValue, sortProblems } from '../errors';
 import { ALL_RULES, createLintContext } from '../lint';
-import { changedPostmortems } from './changed';
+import { changedPostmortems, filesNaming } from './changed';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from './output';
 
 export const CHECK_USAGE = `Usage: npm run check -- [paths…] [--changed [--base <ref>]] [--format text|github|json]
@@ -41,15 +41,15 @@ async function selectPaths(
     const inContent = relative(contentDir, absolute).replaceAll('\\', '/');
     if (inContent.startsWith('..'))
       throw new UsageError(
-        `\`${path}\` is not inside the content folder ${contentDir}; set POSTMORTEMS_DIR to check another folder`,
+        `${quoteValue(path, 200)} is not inside the content folder ${contentDir}; set POSTMORTEMS_DIR to check another folder`,
       );
     const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new UsageError(`\`${path}\` does not exist`);
+    if (!info) throw new UsageError(`${quoteValue(path, 200)} does not exist`);
     const matches = info.isDirectory()
       ? all.filter((file) => inContent === '' || file.startsWith(`${inContent}/`))
       : all.filter((file) => file === inContent);
     if (!info.isDirectory() && matches.length === 0)
-      throw new UsageError(`\`${path}\` is not a postmortem (expected a .md or .mdx file not starting with _)`);
+      throw new UsageError(`${quoteValue(path, 200)} is not a postmortem (expected a .md or .mdx file not starting with _)`);
     for (const match of matches) selected.add(match);
   }
   return [...selected].sort();
@@ -74,16 +74,18 @@ export function runCheck(context: CheckContext): Promise<number> {
     }
     const format = (values.format ?? (context.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text')) as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format))
-      throw new UsageError(`unknown format \`${values.format}\`; use text, github or json`);
+      throw new UsageError(`unknown format ${quoteValue(values.format)}; use text, github or json`);
 
     const contentDir = resolveContentDir(context.root, context.env);
     const all = await listPostmortemFiles(contentDir);
     let only: string[] | undefined;
     if (values.changed) {
-      const changed = await changedPostmortems({ cwd: context.cwd, contentDir, base: values.base });
+      const changed = await changedPostmortems({ contentDir, base: values.base });
       if (changed.base !== values.base)
         context.stderr.write(`${values.base} not found; checking changes against HEAD\n`);
-      only = changed.paths.filter((path) => all.includes(path));
+      // A deleted postmortem breaks the ones that list it in `related`, though they did not change.
+      const naming = await filesNaming(contentDir, all, changed.deleted);
+      only = [...new Set([...changed.paths.filter((path) => all.includes(path)), ...naming])].sort();
     } else if (positionals.length > 0) {
       only = await selectPaths(positionals, context.cwd, contentDir, all);
     }
@@ -97,6 +99,7 @@ export function runCheck(context: CheckContext): Promise<number> {
         rules: ALL_RULES,
         context: createLintContext({
           root: context.root,
+          contentDir,
           config: context.config.lint,
           policy: duePolicyOf(context.config),
           now: context.now,

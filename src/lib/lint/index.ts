@@ -13,6 +13,8 @@ import { blameLanguage } from './rules/blame-language';
 import { bodyContent } from './rules/body-content';
 import { imagesExist } from './rules/images';
 import { internalPassages } from './rules/internal-passages';
+import { mdxComponents } from './rules/mdx-components';
+import { mdxExpressions } from './rules/mdx-expressions';
 import { mdxImports } from './rules/mdx-imports';
 import { placeholders } from './rules/placeholders';
 import { requiredSections } from './rules/required-sections';
@@ -22,7 +24,16 @@ import { wordCount } from './rules/word-count';
 import { MDX_COMPONENTS_DIR, type LintContext, type LintRule } from './types';
 
 /** Rules the build enforces too: what must never reach a published page. */
-export const BUILD_RULES: readonly LintRule[] = [safeHtml, safeLinks, mdxImports, internalPassages, bodyContent];
+export const BUILD_RULES: readonly LintRule[] = [
+  mdxExpressions,
+  mdxComponents,
+  mdxImports,
+  safeHtml,
+  safeLinks,
+  internalPassages,
+  imagesExist,
+  bodyContent,
+];
 
 /** Every rule of `npm run check`, in the order the README lists them. */
 export const ALL_RULES: readonly LintRule[] = [
@@ -34,7 +45,6 @@ export const ALL_RULES: readonly LintRule[] = [
   dueDatePolicy,
   wordCount,
   blameLanguage,
-  imagesExist,
 ];
 
 /**
@@ -43,17 +53,21 @@ export const ALL_RULES: readonly LintRule[] = [
  */
 export function createLintContext({
   root,
+  contentDir = resolve(root, 'postmortems'),
   config,
   policy,
   now,
 }: {
   root: string;
+  /** The content folder (`POSTMORTEMS_DIR`); default `postmortems/` under `root`. */
+  contentDir?: string | undefined;
   config: LintConfig;
   policy: DuePolicy;
   now: Date;
 }): LintContext {
   return {
     config,
+    contentDir,
     today: siteToday(now, policy),
     duePolicy: policy,
     mdxComponentsDir: resolve(root, MDX_COMPONENTS_DIR),

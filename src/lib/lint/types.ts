@@ -14,6 +14,8 @@ export interface LintContext {
   today: string;
   /** The site's due-date policy, for action items without a due date and due dates later than it allows. */
   duePolicy: DuePolicy;
+  /** Absolute path of the content folder: images must be inside it. */
+  contentDir: string;
   /** Absolute path of the folder MDX files may import components from. */
   mdxComponentsDir: string;
 }

@@ -1,48 +1,73 @@
-import type { LintRule } from '../types';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
+import { ALLOWED_ELEMENTS, htmlAttributeName, isAllowedAttribute } from '../../content-policy';
+import { scanHtml } from '../../raw-html';
+import type { LintDocument } from '../document';
+import type { LintRule, Report } from '../types';
 
-/** Elements that run code or embed other sites: never allowed in a postmortem. */
-const FORBIDDEN_ELEMENTS = ['script', 'iframe'];
-const FORBIDDEN_ELEMENT_PATTERN = new RegExp(`<\\s*(${FORBIDDEN_ELEMENTS.join('|')})\\b`, 'gi');
-/** Inline event handlers such as `onclick=` inside a tag. */
-const EVENT_HANDLER_PATTERN = /<[^>]*\s(on[a-z]+)\s*=/gi;
+const ELEMENT_FIX =
+  'write it in Markdown, or show markup in a code block (postmortems may use the HTML GitHub renders)';
+
+/** Whether a JSX name is an HTML element (lowercase, as JSX reads it), not a component. */
+export function isHtmlElementName(name: string): boolean {
+  return /^[a-z]/.test(name) && !name.includes('.');
+}
+
+/** Where a node starts, in the file. */
+export function startOf(node: { position?: { start: { line: number; column: number } } | undefined }) {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+function checkRawHtml(document: LintDocument, report: Report): void {
+  for (const node of document.nodes('html')) {
+    const start = node.position?.start.offset ?? 0;
+    for (const tag of scanHtml(node.value).tags) {
+      if (tag.name === 'internal') continue; // internal-passages reports it
+      if (!ALLOWED_ELEMENTS.has(tag.name)) {
+        report(
+          document.positionAt(start + tag.offset),
+          `\`<${tag.name}>\` is not allowed in a postmortem; ${ELEMENT_FIX}`,
+        );
+        continue;
+      }
+      for (const attribute of tag.attributes) {
+        if (!isAllowedAttribute(tag.name, attribute.name)) {
+          report(
+            document.positionAt(start + attribute.offset),
+            `attribute \`${attribute.name}\` is not allowed on \`<${tag.name}>\`; remove it`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function checkJsxElement(element: MdxJsxFlowElement | MdxJsxTextElement, report: Report): void {
+  const name = element.name;
+  if (!name || !isHtmlElementName(name) || name === 'internal') return; // components: mdx-components
+  if (!ALLOWED_ELEMENTS.has(name)) {
+    report(startOf(element), `\`<${name}>\` is not allowed in a postmortem; ${ELEMENT_FIX}`);
+    return;
+  }
+  for (const attribute of element.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue; // spreads: mdx-expressions
+    const html = htmlAttributeName(attribute.name);
+    if (!isAllowedAttribute(name, html)) {
+      report(startOf(element), `attribute \`${attribute.name}\` is not allowed on \`<${name}>\`; remove it`);
+    }
+  }
+}
 
 export const safeHtml: LintRule = {
   id: 'safe-html',
   severity: 'error',
   needsTree: true,
-  description: 'No `<script>`, `<iframe>` or inline event handlers (`onclick=`…) in the body.',
+  description:
+    'Raw HTML and JSX use only the elements and attributes GitHub renders (no `<script>`, `<style>`, `<meta>`, `<form>`, `<iframe>`, `style=`, `onclick=`…).',
   // HTML and JSX both start with `<`.
   appliesTo: (document) => document.file.body.includes('<'),
   check(document, _context, report) {
     if (!document.tree) return;
-    for (const node of document.nodes('html')) {
-      const start = node.position?.start.offset ?? 0;
-      for (const match of node.value.matchAll(FORBIDDEN_ELEMENT_PATTERN)) {
-        report(
-          document.positionAt(start + match.index),
-          `\`<${match[1]!.toLowerCase()}>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
-        );
-      }
-      for (const match of node.value.matchAll(EVENT_HANDLER_PATTERN)) {
-        report(
-          document.positionAt(start + match.index + match[0].lastIndexOf(match[1]!)),
-          `inline event handler \`${match[1]}\` is not allowed; remove the attribute`,
-        );
-      }
-    }
-    for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) {
-      const position = { line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 };
-      if (element.name && FORBIDDEN_ELEMENTS.includes(element.name.toLowerCase())) {
-        report(
-          position,
-          `\`<${element.name}>\` is not allowed in a postmortem; describe it in text or show it in a code block`,
-        );
-      }
-      for (const attribute of element.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && /^on[a-z]/i.test(attribute.name)) {
-          report(position, `inline event handler \`${attribute.name}\` is not allowed; remove the attribute`);
-        }
-      }
-    }
+    checkRawHtml(document, report);
+    for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) checkJsxElement(element, report);
   },
 };

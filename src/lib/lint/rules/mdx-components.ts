@@ -1,0 +1,55 @@
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
+import { isInternalTag, isMdxComponent, MDX_COMPONENTS } from '../../content-policy';
+import type { LintRule, Report } from '../types';
+import { isHtmlElementName, startOf } from './safe-html';
+
+const KNOWN = Object.keys(MDX_COMPONENTS)
+  .map((name) => `<${name}>`)
+  .join(', ');
+
+/** The props an element's literal attributes give: strings, and `true` for a bare attribute. */
+function literalProps(element: MdxJsxFlowElement | MdxJsxTextElement): Record<string, string | true> {
+  const props: Record<string, string | true> = {};
+  for (const attribute of element.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (typeof attribute.value === 'string') props[attribute.name] = attribute.value;
+    else if (attribute.value === null || attribute.value === undefined) props[attribute.name] = true;
+  }
+  return props;
+}
+
+function checkComponent(element: MdxJsxFlowElement | MdxJsxTextElement, report: Report): void {
+  const name = element.name;
+  if (name === null) {
+    report(startOf(element), 'fragments (`<>…</>`) are not allowed; write the content without them');
+    return;
+  }
+  if (isInternalTag(name) && name !== 'Internal') {
+    report(startOf(element), `write \`<Internal>\` with a capital I: \`<${name}>\` would be published as it is`);
+    return;
+  }
+  if (isHtmlElementName(name)) return; // HTML: safe-html
+  if (!isMdxComponent(name)) {
+    report(startOf(element), `\`<${name}>\` is not a component postmortems may use; the components are ${KNOWN}`);
+    return;
+  }
+  const parsed = MDX_COMPONENTS[name].safeParse(literalProps(element));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const prop = issue.code === 'unrecognized_keys' ? issue.keys.join('`, `') : issue.path.join('.');
+      report(startOf(element), `\`<${name}>\`${prop ? ` prop \`${prop}\`` : ''}: ${issue.message}`);
+    }
+  }
+}
+
+export const mdxComponents: LintRule = {
+  id: 'mdx-components',
+  severity: 'error',
+  needsTree: true,
+  description: `MDX uses only the registered components (${KNOWN}), with valid literal props, and no fragments.`,
+  appliesTo: (document) => document.isMdx && document.file.body.includes('<'),
+  check(document, _context, report) {
+    if (!document.tree || !document.isMdx) return;
+    for (const element of document.nodes('mdxJsxFlowElement', 'mdxJsxTextElement')) checkComponent(element, report);
+  },
+};
