@@ -3,6 +3,7 @@
  * in-process) and how a mistake on the command line is reported.
  */
 import type { SiteConfig } from '../schemas/site-config';
+import { escapeControl, SetupError } from './errors';
 
 /** Everything a command touches. */
 export interface CommandContext {
@@ -35,7 +36,8 @@ export class UsageError extends Error {}
 
 /**
  * Runs a command's body; a usage mistake (ours, or `parseArgs`') prints
- * `name: message` and the usage to stderr and resolves to exit code 2.
+ * `name: message` and the usage to stderr and resolves to exit code 2, and a
+ * `SetupError` (a missing folder, a bad environment variable) prints `name: message` and its hint, exit code 2.
  */
 export async function runWithUsage(
   name: string,
@@ -47,7 +49,11 @@ export async function runWithUsage(
     return await body();
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      context.stderr.write(`${name}: ${(error as Error).message}\n\n${usage}\n`);
+      context.stderr.write(`${name}: ${escapeControl((error as Error).message)}\n\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof SetupError) {
+      context.stderr.write(`${name}: ${escapeControl(error.message)}${error.hint ? `\n${error.hint}` : ''}\n`);
       return 2;
     }
     throw error;

@@ -152,7 +152,7 @@ describe('runCheck', () => {
 });
 
 describe('githubAnnotation', () => {
-  test('escapes separators in properties and newlines in the message', () => {
+  test('escapes separators in properties and shows newlines in the message as \\n', () => {
     const problem: Problem = {
       file: 'a,b:c.md',
       line: 2,
@@ -161,7 +161,23 @@ describe('githubAnnotation', () => {
       message: '50% done\nnext',
       rule: 'x',
     };
-    expect(githubAnnotation(problem)).toBe('::warning file=a%2Cb%3Ac.md,line=2,col=3,title=x::50%25 done%0Anext');
+    expect(githubAnnotation(problem)).toBe('::warning file=a%2Cb%3Ac.md,line=2,col=3,title=x::50%25 done\\nnext');
+  });
+
+  test('keeps a file name with a newline and a workflow command inside one annotation', () => {
+    const problem: Problem = {
+      file: 'postmortems/x\n::error::forged.md',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: 'ok\r\n::add-mask::x',
+      rule: 'schema',
+    };
+    const annotation = githubAnnotation(problem);
+    expect(annotation.split(/\r|\n|\u2028|\u2029/)).toHaveLength(1);
+    expect(annotation).toBe(
+      '::error file=postmortems/x\\n%3A%3Aerror%3A%3Aforged.md,line=1,col=1,title=schema::ok\\r\\n::add-mask::x',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 /** The three report formats of `npm run check`: for people, for GitHub, for tools. */
-import { formatProblem, type Problem } from '../errors';
+import { escapeProblem, formatProblem, type Problem } from '../errors';
 
 export const OUTPUT_FORMATS = ['text', 'github', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -22,8 +22,13 @@ function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** `::error file=…,line=…,col=…,title=…::message`, GitHub's workflow command that annotates a pull request. */
-export function githubAnnotation(problem: Problem): string {
+/**
+ * `::error file=…,line=…,col=…,title=…::message`, GitHub's workflow command that annotates a pull request.
+ * Control characters are escaped before GitHub's own escapes, so a file name or message can neither end the
+ * command nor start another.
+ */
+export function githubAnnotation(unsafe: Problem): string {
+  const problem = escapeProblem(unsafe);
   const properties = [
     `file=${escapeProperty(problem.file)}`,
     `line=${problem.line}`,
@@ -33,11 +38,12 @@ export function githubAnnotation(problem: Problem): string {
   return `::${problem.severity} ${properties}::${escapeData(problem.message)}`;
 }
 
-/** The whole report in `format`, ending with a newline. */
+/** The whole report in `format`, ending with a newline; in every format, what content wrote is shown escaped. */
 export function formatReport(problems: readonly Problem[], fileCount: number, format: OutputFormat): string {
   if (format === 'json') {
     const errors = problems.filter((problem) => problem.severity === 'error').length;
-    return `${JSON.stringify({ files: fileCount, errors, warnings: problems.length - errors, problems }, null, 2)}\n`;
+    const shown = problems.map(escapeProblem);
+    return `${JSON.stringify({ files: fileCount, errors, warnings: problems.length - errors, problems: shown }, null, 2)}\n`;
   }
   const lines = problems.map(format === 'github' ? githubAnnotation : formatProblem);
   return `${[...lines, summaryLine(problems, fileCount)].join('\n')}\n`;
