@@ -4,16 +4,17 @@
  * `<Internal>` passages removed).
  */
 import type { PostmortemData } from '../schemas/postmortem';
+import { quoteValue, SetupError } from './errors';
 
 export const AUDIENCES = ['internal', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-/** The audience of this build from `POSTMORTEMS_AUDIENCE` (default `internal`); a typo stops the build. */
+/** The audience of this build from `POSTMORTEMS_AUDIENCE` (default `internal`); a typo stops the build with a `SetupError`. */
 export function resolveAudience(value: string | undefined): Audience {
   const audience = (value?.trim() || 'internal').toLowerCase();
   if (!(AUDIENCES as readonly string[]).includes(audience)) {
-    throw new Error(
-      `POSTMORTEMS_AUDIENCE is \`${value}\`; use "internal" (everything but drafts) or "public" (public, published postmortems only).`,
+    throw new SetupError(
+      `POSTMORTEMS_AUDIENCE is ${quoteValue(value)}; use "internal" (everything but drafts) or "public" (public, published postmortems only).`,
     );
   }
   return audience as Audience;

@@ -4,14 +4,15 @@
  * Large folders are checked on every core: worker threads take batches of
  * files from the same queue as this thread.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { glob } from 'tinyglobby';
 import { createPostmortemSchema, type PostmortemSchema, type PostmortemSchemaOptions } from '../schemas/postmortem';
-import type { Problem } from './errors';
+import { quoteValue, SetupError, type Problem } from './errors';
 import { ALL_RULES, LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
+import { encodingProblem, readUtf8 } from './text-encoding';
 import { checkCorpus, idFromPath, validatePostmortemSource, type KnownFile, type ValidatedFile } from './validate';
 
 /** Postmortem files: Markdown and MDX, except partials (`_name.md`) and READMEs. */
@@ -24,10 +25,66 @@ export function resolveContentDir(root: string, env: Record<string, string | und
   return isAbsolute(configured) ? configured : resolve(root, configured);
 }
 
-/** Paths (relative to `contentDir`, `/`-separated, sorted) of every postmortem file. */
+/** Throws a `SetupError` when `contentDir` is not a folder: a mistyped `POSTMORTEMS_DIR` must not give an empty site. */
+async function assertContentFolder(contentDir: string): Promise<void> {
+  const info = await stat(contentDir).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  throw new SetupError(
+    `the content folder ${quoteValue(contentDir, 200)} ${info ? 'is not a folder' : 'does not exist'}`,
+    'Create it, or set POSTMORTEMS_DIR to the folder holding the postmortems (absolute, or relative to the project root).',
+  );
+}
+
+/** Paths (relative to `contentDir`, `/`-separated, sorted) of every postmortem file; a `SetupError` when the folder is missing. */
 export async function listPostmortemFiles(contentDir: string): Promise<string[]> {
+  await assertContentFolder(contentDir);
   const files = await glob(CONTENT_PATTERNS, { cwd: contentDir, expandDirectories: false });
   return files.sort();
+}
+
+/** Files that a writer may mean as postmortems: Markdown extensions in any letter case, dot-files too. */
+const LOOKALIKE_PATTERNS = [
+  '**/*.{md,mdx,markdown,mdown,mkd,mkdn,mdwn}',
+  '!**/_*',
+  '!**/readme.*',
+  '!**/node_modules/**',
+  '!**/.*/**',
+];
+
+/**
+ * Files of `contentDir` that look like postmortems but are not read as ones
+ * (`.MD`, `.Mdx`, `.markdown`, dot-files such as `.2024-03-14-x.md`), relative and sorted;
+ * partials (`_name.md`), READMEs and dot-folders (`.github/`) are left alone on purpose.
+ */
+export async function listSkippedFiles(contentDir: string, postmortems: readonly string[]): Promise<string[]> {
+  const read = new Set(postmortems);
+  const lookalikes = await glob(LOOKALIKE_PATTERNS, {
+    cwd: contentDir,
+    dot: true,
+    caseSensitiveMatch: false,
+    expandDirectories: false,
+  });
+  return lookalikes.filter((file) => !read.has(file)).sort();
+}
+
+/** The name a skipped file would be read under: no leading dots, a lowercase `.md` or `.mdx`. */
+function readableName(relativePath: string): string {
+  const slash = relativePath.lastIndexOf('/');
+  const name = relativePath.slice(slash + 1).replace(/^\.+/, '');
+  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return `${relativePath.slice(0, slash + 1)}${name.slice(0, name.lastIndexOf('.'))}.${extension === 'mdx' ? 'mdx' : 'md'}`;
+}
+
+/** The problems of files skipped as not postmortems (see `listSkippedFiles`): each with the name to rename it to. */
+export function skippedFileProblems(root: string, contentDir: string, skipped: readonly string[]): Problem[] {
+  return skipped.map((relativePath) => ({
+    file: displayPath(root, resolve(contentDir, relativePath)),
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `this file looks like a postmortem but is skipped: only \`.md\` and \`.mdx\` files (lowercase) whose name starts with neither \`.\` nor \`_\` are read; rename it to ${quoteValue(readableName(relativePath), 200)}, or start its name with \`_\` to keep it as a partial`,
+    rule: 'skipped-file',
+  }));
 }
 
 /** `absolute` relative to `root` when inside it, else as is, always with `/`. */
@@ -113,21 +170,25 @@ export async function checkFiles(
   const problems: Problem[] = [];
   // Read the whole batch at once: one file at a time, the thread spent a quarter of its time waiting for the disk.
   const absolutePaths = relativePaths.map((relativePath) => resolve(setup.contentDir, relativePath));
-  const sources = await Promise.all(absolutePaths.map((path) => readFile(path, 'utf8')));
+  const sources = await Promise.all(absolutePaths.map(readUtf8));
+  const unreadable: CheckedFile[] = [];
   for (const [index, relativePath] of relativePaths.entries()) {
     const absolutePath = absolutePaths[index]!;
     const source = sources[index]!;
-    const file = validatePostmortemSource(
-      { file: displayPath(setup.root, absolutePath), relativePath, source },
-      schema,
-    );
+    const shownPath = displayPath(setup.root, absolutePath);
+    if (!source.ok) {
+      problems.push(encodingProblem(shownPath, source));
+      unreadable.push({ file: shownPath, id: idFromPath(relativePath), raw: undefined, data: undefined });
+      continue;
+    }
+    const file = validatePostmortemSource({ file: shownPath, relativePath, source: source.text }, schema);
     validated.push(file);
     problems.push(...file.problems);
     if (rules && setup.lintContext)
       problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
   }
   problems.push(...checkCorpus(validated, setup.known));
-  return { files: validated.map(({ file, id, raw, data }) => ({ file, id, raw, data })), problems };
+  return { files: [...validated.map(({ file, id, raw, data }) => ({ file, id, raw, data })), ...unreadable], problems };
 }
 
 /** The worker's module; it runs TypeScript through tsx, already loaded when this process runs under it. */
@@ -186,7 +247,10 @@ function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>
   });
 }
 
-/** Validates (and optionally lints) files of a content folder, then applies the corpus rules. */
+/**
+ * Validates (and optionally lints) files of a content folder, then applies the corpus rules;
+ * files skipped as not postmortems are reported whatever `only` selects, so no build passes over one.
+ */
 export async function checkContentFolder({
   root,
   contentDir,
@@ -196,6 +260,7 @@ export async function checkContentFolder({
   workers = 0,
 }: CheckFolderOptions): Promise<CheckedFolder> {
   const all = await listPostmortemFiles(contentDir);
+  const skipped = skippedFileProblems(root, contentDir, await listSkippedFiles(contentDir, all));
   const selected = only ?? all;
   const setup: CheckSetup = {
     root,
@@ -229,5 +294,8 @@ export async function checkContentFolder({
   for (const [index, batch] of batches.entries())
     if (!results.has(index)) results.set(index, await checkFiles(batch, setup, lint?.rules));
   const ordered = batches.map((_, index) => results.get(index)!);
-  return { files: ordered.flatMap((result) => result.files), problems: ordered.flatMap((result) => result.problems) };
+  return {
+    files: ordered.flatMap((result) => result.files),
+    problems: [...skipped, ...ordered.flatMap((result) => result.problems)],
+  };
 }
