@@ -3,7 +3,8 @@
  * can point at the line and column of the key that causes it.
  */
 import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { quoteValue } from './errors';
 
 /** A position in the source file, both 1-based. */
 export interface SourcePosition {
@@ -44,6 +45,29 @@ export function splitFrontmatter(source: string): SplitSource {
 /** A syntax error in the YAML itself. */
 export interface YamlSyntaxError extends SourcePosition {
   message: string;
+  /** How to fix it, when it is not the usual (indent with spaces, quote values containing `: `). */
+  hint?: string;
+}
+
+/** True when the frontmatter holds no field at all: nothing between the fences but blank lines and comments. */
+export function isEmptyYaml(yaml: string): boolean {
+  return yaml.split('\n').every((line) => /^\s*(#.*)?$/.test(line));
+}
+
+/**
+ * The first alias (`*name`) of the document, if any. Frontmatter never needs one, and
+ * each alias can repeat a value that repeats others: a few lines can stand for
+ * billions of values (https://en.wikipedia.org/wiki/Billion_laughs_attack), and js-yaml sets no limit.
+ */
+function firstAlias(document: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      found = { name: alias.source, offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Parsed frontmatter plus a way to find where any field was written. */
@@ -83,6 +107,22 @@ export function parseFrontmatter(split: SplitSource): ParsedFrontmatter {
     return { line: line + split.yamlStartLine - 1, column: col };
   };
   const fallback: SourcePosition = { line: Math.max(1, split.yamlStartLine - 1), column: 1 };
+
+  // Only text with a `*` can hold an alias: clean files skip the full parse.
+  const alias = text.includes('*') ? firstAlias(withPositions().document) : undefined;
+  if (alias) {
+    return {
+      data: undefined,
+      syntaxErrors: [
+        {
+          ...toPosition(alias.offset),
+          message: `alias ${quoteValue(`*${alias.name}`)} is not allowed in frontmatter`,
+          hint: 'write the value out in full instead of an anchor (`&name`) and an alias (`*name`)',
+        },
+      ],
+      locate: () => fallback,
+    };
+  }
 
   let data: unknown;
   let syntaxErrors: YamlSyntaxError[] = [];

@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import type { PostmortemData, PostmortemSchema } from '../schemas/postmortem';
 import type { Problem } from './errors';
-import { parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
+import { isEmptyYaml, parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate } from './time';
 
@@ -87,12 +87,22 @@ export function validatePostmortemSource(
     );
     return result;
   }
+  if (isEmptyYaml(split.yaml)) {
+    result.problems.push(
+      problem(
+        { line: split.yamlStartLine - 1, column: 1 },
+        'empty frontmatter: write the fields (title, summary, severity, startedAt…) between the `---` lines (run `npm run new` for a template)',
+        'frontmatter',
+      ),
+    );
+    return result;
+  }
   if (frontmatter.syntaxErrors.length > 0) {
     result.problems.push(
       ...frontmatter.syntaxErrors.map((error) =>
         problem(
           error,
-          `YAML syntax: ${error.message}; indent with spaces and quote values containing ": "`,
+          `YAML syntax: ${error.message}; ${error.hint ?? 'indent with spaces and quote values containing ": "'}`,
           'yaml-syntax',
         ),
       ),
