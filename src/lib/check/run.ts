@@ -49,7 +49,9 @@ async function selectPaths(
       ? all.filter((file) => inContent === '' || file.startsWith(`${inContent}/`))
       : all.filter((file) => file === inContent);
     if (!info.isDirectory() && matches.length === 0)
-      throw new UsageError(`${quoteValue(path, 200)} is not a postmortem (expected a .md or .mdx file not starting with _)`);
+      throw new UsageError(
+        `${quoteValue(path, 200)} is not a postmortem (expected a .md or .mdx file not starting with _)`,
+      );
     for (const match of matches) selected.add(match);
   }
   return [...selected].sort();
