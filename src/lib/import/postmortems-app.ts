@@ -1,0 +1,61 @@
+/**
+ * The postmortems.app corpus format: one Markdown file per public postmortem, with
+ * frontmatter `uuid, url, title, start_time, end_time, categories, keywords,
+ * company, product, summary` and the write-up as the body.
+ */
+import { TRIGGERS } from '../../schemas/postmortem';
+import { emptyRecord, noteUnread, parseMarkdownSource, readMarkdownBody, type MarkdownOptions } from './markdown';
+import { isKeptUrl } from './safe-body';
+import { readFields, scalarText, textList, type SourceRecord } from './source-record';
+
+/** Whether frontmatter looks like the postmortems.app format. */
+export function isPostmortemsAppFrontmatter(frontmatter: Record<string, unknown>): boolean {
+  return 'uuid' in frontmatter && ('start_time' in frontmatter || 'company' in frontmatter || 'product' in frontmatter);
+}
+
+/** Reads one postmortems.app file; the reference is its `uuid`. */
+export function readPostmortemsApp(text: string, options: Omit<MarkdownOptions, 'reference'>): SourceRecord {
+  const parsed = parseMarkdownSource(text);
+  const { uuid, url, company, ...fields } = parsed.frontmatter;
+  const id = scalarText(uuid);
+  const record = emptyRecord(
+    'postmortems-app',
+    options.file,
+    id ? `postmortems-app:${id}` : `postmortems-app:${options.file}`,
+  );
+  if (parsed.frontmatterError)
+    record.notes.push({ kind: 'dropped', message: `frontmatter not read: ${parsed.frontmatterError}` });
+  const rest = readFields(fields, record, options.config, 'frontmatter');
+  noteUnread(record, rest);
+
+  const companyName = scalarText(company);
+  if (companyName) {
+    // The company is whose incident it was: a tag, and the service only when no product is named.
+    record.tags = {
+      value: [...(record.tags?.value ?? []), companyName],
+      from: `${record.tags ? `${record.tags.from}, ` : ''}frontmatter \`company\``,
+    };
+    if (!record.services)
+      record.services = {
+        value: [companyName],
+        from: 'frontmatter `company`',
+        guess: 'the company, as no product is named',
+      };
+  }
+  const category = textList(fields['categories']).find((name) => TRIGGERS.some((trigger) => trigger === name));
+  if (category && !record.trigger)
+    record.trigger = {
+      value: TRIGGERS.find((trigger) => trigger === category)!,
+      from: 'frontmatter `categories`',
+      guess: `the category "${category}"`,
+    };
+
+  readMarkdownBody(parsed, record, { ...options, reference: record.reference });
+  const link = scalarText(url);
+  if (link && /^https?:\/\//i.test(link) && isKeptUrl(link)) {
+    record.body = `${record.body}\n\n[The original report](${link.replace(/[()\s]/g, encodeURIComponent)})`.trim();
+  } else if (link) {
+    record.notes.push({ kind: 'dropped', message: `\`url\` ${link} is not an http(s) URL; not linked` });
+  }
+  return record;
+}

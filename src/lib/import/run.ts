@@ -1,0 +1,216 @@
+/**
+ * `npm run import`: reads postmortems kept elsewhere (template Markdown,
+ * postmortems.app, cState, incident.io) and writes one postmortem per source into
+ * the content folder, with a report of what was mapped, guessed and left to fill in.
+ * Never overwrites; a source already imported (its `source` recorded) is skipped.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { runWithUsage, UsageError, type CommandContext } from '../cli';
+import { displayPath, resolveContentDir } from '../content-folder';
+import { readFiles } from '../read-files';
+import { canonicalTimeZone } from '../time';
+import { readCstate } from './cstate';
+import { detectFormat, MARKDOWN_EXTENSIONS } from './detect';
+import { readIncidentIo, type IncidentIoDocument } from './incident-io';
+import { mapRecord } from './map';
+import { readMarkdown, type MarkdownOptions } from './markdown';
+import { readPostmortemsApp } from './postmortems-app';
+import { formatImportReport, summarise, type ImportResult } from './report';
+import { IMPORT_FORMATS, type ImportFormat, type SourceRecord } from './source-record';
+import { importedFileName, importedSources, renderPostmortem, writeNewFile } from './write';
+
+export const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [--from auto|${IMPORT_FORMATS.join('|')}] [--out <folder>] [--dry-run] [--format text|json] [--timezone <zone>]
+
+Writes one postmortem per source into the content folder (or --out) and reports what
+was mapped, what was guessed and what needs you. Never overwrites a file; sources
+imported before are skipped.
+  --from <format>   the sources' format (default auto: recognised per file, and said)
+  --out <folder>    where to write (default the content folder)
+  --dry-run         report what would be written, write nothing
+  --format <name>   report as text (default) or json
+  --timezone <zone> zone of times written without one (default the site's defaultTimezone)`;
+
+/** Shows how far a long import has got (a progress bar in a terminal; nothing in tests). */
+export interface Progress {
+  tick(): void;
+  stop(): void;
+}
+
+/** Everything `import` touches, so tests run it in-process. */
+export interface ImportContext extends CommandContext {
+  /** Where relative paths on the command line start. */
+  cwd: string;
+  /** Starts a progress display for `total` sources, or none. */
+  progress?: ((total: number) => Progress | undefined) | undefined;
+}
+
+/** The source files under the paths given: files as named, folders searched for .md and .json files. */
+async function sourceFiles(paths: readonly string[], cwd: string, exclude: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`\`${path}\` does not exist`);
+    if (!info.isDirectory()) {
+      files.add(absolute);
+      continue;
+    }
+    const extensions = [...MARKDOWN_EXTENSIONS, '.json'].map((extension) => extension.slice(1)).join(',');
+    const found = await glob([`**/*.{${extensions}}`], {
+      cwd: absolute,
+      absolute: true,
+      ignore: ['**/node_modules/**'],
+    });
+    for (const file of found) if (!file.startsWith(`${exclude}/`)) files.add(file);
+  }
+  return [...files].sort();
+}
+
+/** Runs the command; resolves to the exit code (0 done, 1 a source could not be read, 2 usage). */
+export function runImport(context: ImportContext): Promise<number> {
+  return runWithUsage('import', IMPORT_USAGE, context, async () => {
+    const started = performance.now();
+    const { values, positionals } = parseArgs({
+      args: [...context.argv],
+      allowPositionals: true,
+      options: {
+        from: { type: 'string', default: 'auto' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string', short: 'f', default: 'text' },
+        timezone: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      context.stdout.write(`${IMPORT_USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError('name the files or folders to import');
+    const from = values.from;
+    if (from !== 'auto' && !IMPORT_FORMATS.some((format) => format === from))
+      throw new UsageError(`unknown format \`${from}\`; use auto, ${IMPORT_FORMATS.join(', ')}`);
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`unknown report format \`${values.format}\`; use text or json`);
+    const timezone = values.timezone === undefined ? undefined : canonicalTimeZone(values.timezone);
+    if (values.timezone !== undefined && !timezone)
+      throw new UsageError(`--timezone \`${values.timezone}\` is not an IANA time zone; use one such as Europe/Berlin`);
+
+    const outDir = values.out ? resolve(context.cwd, values.out) : resolveContentDir(context.root, context.env);
+    const files = await sourceFiles(positionals, context.cwd, outDir);
+    const already = await importedSources(outDir);
+    const shown = (file: string) => displayPath(context.cwd, file);
+    const options = (file: string): MarkdownOptions => ({
+      file: shown(file),
+      reference: `markdown:${relative(context.cwd, file).replaceAll('\\', '/')}`,
+      config: context.config.import,
+      requiredSections: context.config.lint.requiredSections,
+    });
+
+    const results: ImportResult[] = [];
+    const progress = context.progress?.(files.length);
+    const records: { record: SourceRecord; detected: string | undefined }[] = [];
+    const exports: IncidentIoDocument[] = [];
+    let exportsDetected: string | undefined;
+    try {
+      for await (const { path, text } of readFiles('', files)) {
+        progress?.tick();
+        const detection =
+          from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat, reason: undefined };
+        const detected = from === 'auto' ? detection.reason : undefined;
+        const read = readerFor(detection.format);
+        if (!detection.format || !read) {
+          results.push(failed(shown(path), detection.reason ?? 'unknown format'));
+        } else if (detection.format === 'incident-io') {
+          try {
+            exports.push({ file: shown(path), data: JSON.parse(text) });
+            exportsDetected = detected;
+          } catch (error) {
+            results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, 'incident-io'));
+          }
+        } else {
+          records.push({ record: read(text, options(path)), detected });
+        }
+      }
+      for (const record of readIncidentIo(exports, context.config.import))
+        records.push({ record, detected: exportsDetected });
+
+      for (const { record, detected } of records) {
+        const previous = already.get(record.reference);
+        const base = { file: record.file, format: record.format, detected, reference: record.reference };
+        if (previous) {
+          results.push({
+            ...base,
+            outcome: 'skipped',
+            path: displayPath(context.cwd, resolve(outDir, previous)),
+            reason: `already imported as ${displayPath(context.cwd, resolve(outDir, previous))}`,
+            mapped: [],
+            guessed: [],
+            placeholders: [],
+            notes: [],
+          });
+          continue;
+        }
+        const mapped = mapRecord(record, { config: context.config, timezone });
+        const account = {
+          mapped: mapped.mapped,
+          guessed: mapped.guessed,
+          placeholders: mapped.placeholders,
+          notes: mapped.notes,
+        };
+        const fileName = importedFileName(mapped);
+        if (!fileName) {
+          results.push({
+            ...base,
+            ...account,
+            outcome: 'skipped',
+            reason:
+              'no date of the incident found, so no file name; add a date (e.g. `date: 2024-03-14`) to the source',
+          });
+          continue;
+        }
+        const written = values['dry-run'] ? fileName : await writeNewFile(outDir, fileName, renderPostmortem(mapped));
+        already.set(record.reference, written);
+        results.push({
+          ...base,
+          ...account,
+          outcome: values['dry-run'] ? 'would-write' : 'written',
+          path: displayPath(context.cwd, resolve(outDir, written)),
+        });
+      }
+    } finally {
+      progress?.stop();
+    }
+    const summary = summarise(results, (performance.now() - started) / 1000, values['dry-run']);
+    context.stdout.write(formatImportReport(results, summary, values.format));
+    return summary.failed > 0 ? 1 : 0;
+  });
+}
+
+function failed(file: string, reason: string, format?: ImportFormat): ImportResult {
+  return { file, format, outcome: 'failed', reason, mapped: [], guessed: [], placeholders: [], notes: [] };
+}
+
+/** The reader of a Markdown-based format; incident.io exports are read together, after all files. */
+function readerFor(
+  format: ImportFormat | undefined,
+): ((text: string, options: MarkdownOptions) => SourceRecord) | undefined {
+  switch (format) {
+    case 'markdown':
+      return readMarkdown;
+    case 'postmortems-app':
+      return readPostmortemsApp;
+    case 'cstate':
+      return readCstate;
+    case 'incident-io':
+      return () => {
+        throw new Error('incident.io exports are read together');
+      };
+    default:
+      return undefined;
+  }
+}
