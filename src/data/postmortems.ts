@@ -45,6 +45,9 @@ export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
  */
 export const buildDate: Date = resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']);
 
+/** The site's due-date policy (`followThrough` in the site config), in the site's zone. */
+export const duePolicy = duePolicyOf(siteConfig);
+
 let insights: Promise<Insights<PostmortemEntry>> | undefined;
 
 /**
@@ -53,7 +56,7 @@ let insights: Promise<Insights<PostmortemEntry>> | undefined;
  */
 export function getInsights(): Promise<Insights<PostmortemEntry>> {
   if (insights && !import.meta.env.DEV) return insights;
-  insights = getCorpus().then((all) => buildInsights(all, { buildDate, policy: duePolicyOf(siteConfig) }));
+  insights = getCorpus().then((all) => buildInsights(all, { buildDate, policy: duePolicy }));
   return insights;
 }
 

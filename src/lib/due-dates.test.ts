@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, duePolicyOf, policyWeeks, resolveDueDate, siteToday } from './due-dates';
+import {
+  addDays,
+  daysBetween,
+  describeDuePolicy,
+  duePolicyOf,
+  policyWeeks,
+  resolveDueDate,
+  siteToday,
+} from './due-dates';
 import { defineSiteConfig } from './site-config';
 
 const policy = duePolicyOf(defineSiteConfig({}));
@@ -50,6 +58,17 @@ describe('resolveDueDate', () => {
       byPolicy: false,
       policyDate: '2024-04-11',
     });
+  });
+});
+
+describe('describeDuePolicy', () => {
+  test('says the policy in a sentence', () => {
+    expect(describeDuePolicy(policy)).toBe(
+      "SEV1 and SEV2 prevent items within 4 weeks, other items within 8 weeks of the incident's resolution.",
+    );
+    expect(describeDuePolicy({ dueWithin: [], defaultWeeks: 1 })).toBe(
+      "Items within 1 week of the incident's resolution.",
+    );
   });
 });
 

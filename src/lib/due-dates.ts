@@ -51,6 +51,22 @@ export function policyWeeks(policy: DuePolicy, severity: string, type: ActionIte
   return rule?.weeks ?? policy.defaultWeeks;
 }
 
+/**
+ * The policy in a sentence, for readers: `SEV1 and SEV2 prevent items are due
+ * within 4 weeks of the incident's resolution, other items within 8 weeks.`
+ */
+export function describeDuePolicy(policy: Pick<DuePolicy, 'dueWithin' | 'defaultWeeks'>): string {
+  const list = (words: readonly string[]) =>
+    words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}` : (words[0] ?? '');
+  const rules = policy.dueWithin.map((rule) => {
+    const which = [rule.severities && list(rule.severities), rule.types && list(rule.types)].filter(Boolean).join(' ');
+    return `${which || 'all'} items within ${rule.weeks} week${rule.weeks === 1 ? '' : 's'}`;
+  });
+  const rest = `${rules.length > 0 ? 'other items' : 'items'} within ${policy.defaultWeeks} week${policy.defaultWeeks === 1 ? '' : 's'}`;
+  const sentence = `${[...rules, rest].join(', ')} of the incident's resolution.`;
+  return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}`;
+}
+
 /** An action item's due date and where it came from. */
 export interface DueDate {
   /** `YYYY-MM-DD`: the item's `due`, else the policy's date. */

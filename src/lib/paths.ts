@@ -27,6 +27,10 @@ export function createSitePaths(base: string) {
     actions: () => at('actions/'),
     /** The action items of one owner, by the owner's slug. */
     actionsOwner: (ownerSlug: string) => at(`actions/owners/${ownerSlug}/`),
+    /** Every open action item as an iCalendar feed, to subscribe to. */
+    actionsCalendar: () => at('actions.ics'),
+    /** One owner's open action items as an iCalendar feed. */
+    actionsOwnerCalendar: (ownerSlug: string) => at(`actions/owners/${ownerSlug}.ics`),
     archive: () => at('archive/'),
     rss: () => at('rss.xml'),
     api: () => at('api/postmortems.json'),
