@@ -4,18 +4,20 @@
  * hand from the fixture files, then rendered in Chromium with JavaScript off.
  *
  * The fixture, in short (duration; detect/mitigate minutes; action items):
- *   2022-06-01 search   SEV3 UTC     90 min; 20/60;  done
- *   2023-06-01 checkout SEV2 Berlin  60 min; 10/40;  open due 2024-05-31 (overdue), done
+ *   2022-06-01 search   SEV3 UTC     90 min; 20/60;  done, closed 2022-07-15 (44 days, 14 late)
+ *   2023-06-01 checkout SEV2 Berlin  60 min; 10/40;  open due 2024-05-31 (overdue), done (no closed date)
  *              (00:30 in Berlin, still 31 May in UTC)
  *   2024-01-15 payments SEV1 UTC    240 min; 5/120;  in progress due 2024-06-01 (due today), won't do
- *   2024-03-31 dns      SEV2 NY      30 min; –/–;    open, no due date
- *              (22:30 in New York, already 1 April in UTC)
+ *   2024-03-31 dns      SEV2 NY      30 min; –/–;    open, no due date: by policy (SEV2 prevent, 4 weeks)
+ *              2024-04-29, overdue by 33 days (22:30 in New York, already 1 April in UTC)
  *   2024-05-10 cdn      SEV4 UTC     45 min; 3/30;   open due 2024-05-01 (overdue)
- *   2024-05-25 checkout SEV3 UTC     20 min; 5/10;   done; related: the 2023 checkout incident
+ *   2024-05-25 checkout SEV3 UTC     20 min; 5/10;   done, closed 2024-05-28 (3 days, on time);
+ *              related: the 2023 checkout incident
  *   a draft with one more (overdue) action item, which must count nowhere.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectErrors, launchChromium, seriousViolations } from './browser';
@@ -72,21 +74,21 @@ describe('insight pages of the fixture corpus', () => {
     test('counts every action item of published postmortems at the top', async () => {
       const text = textOf(await site.read('actions/index.html'));
       // 8 items: open 3, in progress 1, done 3, won't do 1; done / (8 − 1) = 3/7 = 43%.
-      expect(text).toContain("Action items 8 Open 3 In progress 1 Overdue 2 Done 3 Won't do 1 Completion rate 43%");
+      expect(text).toContain("Action items 8 Open 3 In progress 1 Overdue 3 Done 3 Won't do 1 Completion rate 43%");
       expect(text).not.toContain('Secret draft action');
     });
 
-    test('groups by status, soonest due first, undated last, marking overdue in words', async () => {
+    test('groups by status, soonest due first, undated items by policy, marking overdue in words', async () => {
       const html = await site.read('actions/index.html');
       expect(section(html, 'status-open')).toMatch(
-        /Open \(3\) Due Action Owner Postmortem Ticket 2024-05-01 Overdue Guard the purge job .* 2024-05-31 Overdue Alert on pool saturation .* No due date Run a second resolver/,
+        /Open \(3\) Due Action Owner Postmortem Ticket 2024-04-29 by policy Overdue by 33 days Run a second resolver .* 2024-05-01 Overdue by 31 days Guard the purge job .* 2024-05-31 \(policy: 2023-06-28\) Overdue by 1 day Alert on pool saturation/,
       );
       // Due on the build date itself: not overdue yet.
-      expect(section(html, 'status-in-progress')).toMatch(/2024-06-01 Add a circuit breaker/);
+      expect(section(html, 'status-in-progress')).toMatch(/2024-06-01 \(policy: 2024-02-12\) Add a circuit breaker/);
       expect(section(html, 'status-done')).toMatch(
         /2022-07-01 Snapshot the index nightly .* 2023-07-01 Document the rollback .* 2024-05-30 Add canary checks/,
       );
-      expect(html.match(/class="overdue-label">Overdue</g)).toHaveLength(2);
+      expect(html.match(/class="overdue-label">Overdue</g)).toHaveLength(3);
     });
 
     test('links each item back to its postmortem and its owner’s page', async () => {
@@ -101,7 +103,7 @@ describe('insight pages of the fixture corpus', () => {
     test('has a page per owner, merging spellings that differ only in case', async () => {
       const index = textOf(await site.read('actions/index.html'));
       expect(index).toContain(
-        'By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item)',
+        'By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item, 1 overdue)',
       );
       const platform = await site.read('actions/owners/platform-team/index.html');
       expect(textOf(platform)).toContain('Action items: Platform Team');
@@ -111,6 +113,56 @@ describe('insight pages of the fixture corpus', () => {
       for (const owner of ['edge-team', 'payments-team', 'search-team', 'sre']) {
         expect(existsSync(join(site.outDir, `actions/owners/${owner}/index.html`)), owner).toBe(true);
       }
+    });
+  });
+
+  describe('calendars', () => {
+    /** The all-day events of a built `.ics` file as [start, summary, UID, URL], parsed with ical.js. */
+    async function events(path: string) {
+      const calendar = new ICAL.Component(ICAL.parse(await site.read(path)));
+      return calendar
+        .getAllSubcomponents('vevent')
+        .map((event) =>
+          ['dtstart', 'summary', 'uid', 'url'].map((name) => event.getFirstPropertyValue(name)?.toString()),
+        );
+    }
+
+    test('/actions.ics holds every open or in-progress item on its due date, linked to its postmortem', async () => {
+      expect((await events('actions.ics')).sort()).toEqual([
+        [
+          '2024-04-29',
+          'Run a second resolver (SRE)',
+          `${IDS.dns}/action-1@postmortems.larkspur.example`,
+          `https://postmortems.larkspur.example/postmortems/${IDS.dns}/`,
+        ],
+        [
+          '2024-05-01',
+          'Guard the purge job (Edge team)',
+          `${IDS.cdn}/action-1@postmortems.larkspur.example`,
+          `https://postmortems.larkspur.example/postmortems/${IDS.cdn}/`,
+        ],
+        [
+          '2024-05-31',
+          'Alert on pool saturation (Platform team)',
+          `${IDS.latency}/action-1@postmortems.larkspur.example`,
+          `https://postmortems.larkspur.example/postmortems/${IDS.latency}/`,
+        ],
+        [
+          '2024-06-01',
+          'Add a circuit breaker (Payments team)',
+          `${IDS.payments}/action-1@postmortems.larkspur.example`,
+          `https://postmortems.larkspur.example/postmortems/${IDS.payments}/`,
+        ],
+      ]);
+      expect(await site.read('actions/index.html')).toContain('href="/actions.ics"');
+    });
+
+    test('each owner has a calendar of their own items, linked from their page', async () => {
+      expect((await events('actions/owners/sre.ics')).map(([, summary]) => summary)).toEqual([
+        'Run a second resolver (SRE)',
+      ]);
+      expect(await events('actions/owners/search-team.ics')).toEqual([]);
+      expect(await site.read('actions/owners/sre/index.html')).toContain('href="/actions/owners/sre.ics"');
     });
   });
 
@@ -195,8 +247,28 @@ describe('insight pages of the fixture corpus', () => {
 
     test('gives the action-item completion rate', () => {
       expect(textOf(html)).toContain(
-        "43% of action items are done (3 of 7, leaving out 1 won't do); 4 outstanding, 2 overdue.",
+        "43% of action items are done (3 of 7, leaving out 1 won't do); 4 outstanding, 3 overdue.",
       );
+    });
+
+    test('gives completion within the due-date policy per owner and per service', () => {
+      expect(textOf(html)).toContain('1 done item has no closed date and is left out.');
+      const header = ['Closed', 'Median days to close', 'Closed on time', 'Open past due', 'Within policy'];
+      expect(tableRows(html, 'By owner')).toEqual([
+        ['Owner', ...header],
+        ['Edge team', '0', '–', '0', '1', '0%'],
+        ['Platform Team', '1', '3', '1', '1', '50%'],
+        ['Search team', '1', '44', '0', '0', '0%'],
+        ['SRE', '0', '–', '0', '1', '0%'],
+      ]);
+      expect(tableRows(html, 'By service')).toEqual([
+        ['Service', ...header],
+        ['cdn', '0', '–', '0', '1', '0%'],
+        ['checkout', '1', '3', '1', '1', '50%'],
+        ['dns', '0', '–', '0', '1', '0%'],
+        ['payments-api', '0', '–', '0', '1', '0%'],
+        ['search', '1', '44', '0', '0', '0%'],
+      ]);
     });
 
     test('draws every chart as accessible inline SVG: role, title, description and a table', () => {
@@ -253,7 +325,7 @@ describe('insight pages of the fixture corpus', () => {
         /Incidents 3 Total downtime 5 h 20 min Median downtime 1 h Last incident 25 May 2024 : Checkout errors after a deploy/,
       );
       expect(section(html, 'service-actions-heading')).toMatch(
-        /Open action items \(2\) .* 2024-05-31 Overdue Alert on pool saturation .* 2024-06-01 Add a circuit breaker .* 1 overdue item/,
+        /Open action items \(2\) .* 2024-05-31 \(policy: 2023-06-28\) Overdue by 1 day Alert on pool saturation .* 2024-06-01 \(policy: 2024-02-12\) Add a circuit breaker .* 1 overdue item/,
       );
       expect(tableRows(html, 'Incidents affecting checkout per year').slice(1)).toEqual([
         ['2024', '2', '4 h 20 min'],
@@ -278,7 +350,7 @@ describe('insight pages of the fixture corpus', () => {
     test('opens with the last 90 days by severity, open and overdue action items, and links onwards', async () => {
       const html = await site.read('index.html');
       expect(section(html, 'overview-heading')).toContain(
-        'Overview Last 90 days 3 incidents SEV1 Critical 0 SEV2 Major 1 SEV3 Moderate 1 SEV4 Minor 1 SEV5 Low 0 Action items 4 open action items , of which 2 overdue Statistics · Archive',
+        'Overview Last 90 days 3 incidents SEV1 Critical 0 SEV2 Major 1 SEV3 Moderate 1 SEV4 Minor 1 SEV5 Low 0 Action items 4 open action items , of which 3 overdue Statistics · Archive',
       );
       expect(html).toContain('href="/actions/"');
       expect(html).toContain('href="/stats/"');

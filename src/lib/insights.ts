@@ -5,6 +5,7 @@
  * reproducible when the build date is fixed.
  */
 import { buildActionLedger, type ActionLedger } from './action-items';
+import { buildFollowThroughStats, type FollowThroughStats } from './action-slo';
 import { buildArchive, onThisDay, type ArchiveYear } from './archive';
 import { localMonth } from './calendar';
 import type { Corpus, CorpusItem, PostmortemRecord } from './corpus';
@@ -17,6 +18,8 @@ export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
   /** The build date in the site's zone (`YYYY-MM-DD`): due dates and anniversaries are compared with it. */
   today: string;
   ledger: ActionLedger<T>;
+  /** Completion within the due-date policy, per owner and per service. */
+  followThrough: FollowThroughStats;
   stats: CorpusStats;
   recent: RecentIncidents;
   serviceHistories: Map<string, ServiceHistory<T>>;
@@ -41,6 +44,7 @@ export function buildInsights<T extends PostmortemRecord>(
   return {
     today,
     ledger,
+    followThrough: buildFollowThroughStats(ledger, policy.timeZone),
     stats: buildCorpusStats(corpus, localMonth(buildDate, policy.timeZone)),
     recent: recentIncidents(corpus, buildDate),
     serviceHistories: buildServiceHistories(corpus.services, ledger),
