@@ -131,7 +131,7 @@ function markdownItem(entry: Entry, today: string): string {
 
 function formatMarkdown(digest: Digest): string {
   const lines = [`Outstanding postmortem action items as of ${digest.today}: ${countsLine(digest)}.`];
-  if (digest.owners.length === 0) lines.push('', 'Nothing to report.');
+  if (digest.owners.length === 0) lines.push('', 'No outstanding item to list.');
   for (const owner of digest.owners) {
     lines.push('', `### ${escapeMarkdown(owner.name)}${owner.handle ? ` (@${owner.handle})` : ''}`, '');
     for (const entry of owner.entries) lines.push(markdownItem(entry, digest.today));

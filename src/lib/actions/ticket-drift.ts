@@ -5,7 +5,7 @@
  */
 import { isOutstanding, type LedgerEntry } from '../action-items';
 import type { PostmortemRecord } from '../corpus';
-import type { GitHubApi, GitHubIssue } from './github-api';
+import { GitHubApiError, type GitHubApi, type GitHubIssue } from './github-api';
 
 /** A GitHub issue named by its web URL. */
 export interface GitHubIssueRef {
@@ -32,18 +32,30 @@ export interface TicketDrift<T extends PostmortemRecord = PostmortemRecord> {
   kind: 'ticket-closed' | 'item-closed';
 }
 
-/** The state of every GitHub issue ticket of `entries`, by URL; each issue asked once. */
+/**
+ * The state of every GitHub issue ticket of `entries`, by URL; each issue asked
+ * once. A ticket the token cannot see (a private repository, a deleted issue) is
+ * left out and passed to `skipped` with why; any other failure stops the run.
+ */
 export async function readTicketStates(
   api: GitHubApi,
   entries: readonly Pick<LedgerEntry, 'action'>[],
-  serverUrl?: string,
+  { serverUrl, skipped }: { serverUrl?: string | undefined; skipped: (ticket: string, reason: string) => void },
 ): Promise<Map<string, GitHubIssue['state']>> {
   const states = new Map<string, GitHubIssue['state']>();
+  const asked = new Set<string>();
   for (const { action } of entries) {
-    const ref = action.ticket === undefined ? undefined : githubIssueOf(action.ticket, serverUrl);
-    if (!ref || states.has(action.ticket!)) continue;
-    const issue = await api.request<GitHubIssue>('GET', `/repos/${ref.repo}/issues/${ref.number}`);
-    states.set(action.ticket!, issue.state);
+    const ticket = action.ticket;
+    const ref = ticket === undefined ? undefined : githubIssueOf(ticket, serverUrl);
+    if (!ref || asked.has(ticket!)) continue;
+    asked.add(ticket!);
+    try {
+      const issue = await api.request<GitHubIssue>('GET', `/repos/${ref.repo}/issues/${ref.number}`);
+      states.set(ticket!, issue.state);
+    } catch (error) {
+      if (!(error instanceof GitHubApiError && (error.status === 403 || error.status === 404))) throw error;
+      skipped(ticket!, error.message);
+    }
   }
   return states;
 }
