@@ -93,6 +93,14 @@ export function displayPath(root: string, absolute: string): string {
   return (fromRoot.startsWith('..') || isAbsolute(fromRoot) ? absolute : fromRoot).replaceAll('\\', '/');
 }
 
+/** Every file of `all` (relative to `contentDir`) as the corpus rules know it: by id and shown path. */
+export function knownFiles(root: string, contentDir: string, all: readonly string[]): KnownFile[] {
+  return all.map((relativePath) => ({
+    id: idFromPath(relativePath),
+    file: displayPath(root, resolve(contentDir, relativePath)),
+  }));
+}
+
 /** What to check and how. */
 export interface CheckFolderOptions {
   /** Project root; paths in problems are shown relative to it. */
@@ -268,10 +276,7 @@ export async function checkContentFolder({
     schema,
     ruleIds: lint?.rules.map((rule) => rule.id),
     lintContext: lint?.context,
-    known: all.map((relativePath) => ({
-      id: idFromPath(relativePath),
-      file: displayPath(root, resolve(contentDir, relativePath)),
-    })),
+    known: knownFiles(root, contentDir, all),
   };
   // Batches keep their place, so the result is in the order of `selected` however the threads share them.
   const batches = Array.from({ length: Math.ceil(selected.length / BATCH_SIZE) }, (_, index) =>

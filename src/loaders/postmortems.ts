@@ -18,38 +18,58 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
-import { glob as findFiles } from 'tinyglobby';
 import {
   checkContentFolder,
   CONTENT_PATTERNS,
   displayPath,
+  knownFiles,
   listPostmortemFiles,
   parallelWorkers,
   resolveContentDir,
 } from '../lib/content-folder';
 import { duePolicyOf } from '../lib/due-dates';
-import { formatProblem, sortProblems, type Problem } from '../lib/errors';
+import { escapeControl, formatProblem, SetupError, sortProblems, type Problem } from '../lib/errors';
 import { plural } from '../lib/format';
 import { splitFrontmatter } from '../lib/frontmatter';
 import { BUILD_RULES, createLintContext, LintDocument, lintDocument } from '../lib/lint';
+import { localModules } from '../lib/module-graph';
 import { createPlainMdxRenderer, type PlainMdxRenderer, type RenderedBody } from '../lib/plain-mdx';
 import { readFiles } from '../lib/read-files';
+import { encodingProblem, readUtf8, TextEncodingError } from '../lib/text-encoding';
 import { resolveBuildDate } from '../lib/time';
-import { idFromPath, validatePostmortemSource } from '../lib/validate';
+import { checkCorpus, idFromPath, validatePostmortemSource } from '../lib/validate';
 import { createPostmortemSchema } from '../schemas/postmortem';
 import type { SiteConfig } from '../schemas/site-config';
 
-function failOn(problems: readonly Problem[]): void {
-  const errors = sortProblems(problems.filter((problem) => problem.severity === 'error'));
-  if (errors.length === 0) return;
+/** The build's error for `errors`, one escaped line each (see `formatProblem`): no line of it can come from content. */
+function problemsError(errors: readonly Problem[]): AstroError {
   const files = new Set(errors.map((error) => error.file)).size;
   const error = new AstroError(
-    `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files} postmortem ${files === 1 ? 'file' : 'files'}:\n${errors.map(formatProblem).join('\n')}`,
+    `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${files} postmortem ${files === 1 ? 'file' : 'files'}:\n${sortProblems(errors).map(formatProblem).join('\n')}`,
     'Fix each problem at the line shown.',
   );
   // The problems are the user's to fix, not ours: a stack trace into the loader would only distract.
   error.stack = '';
-  throw error;
+  return error;
+}
+
+function failOn(problems: readonly Problem[]): void {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw problemsError(errors);
+}
+
+/**
+ * What the build shows for an error of the loader: a set-up mistake (no content
+ * folder, an unknown audience) or a file that is not UTF-8 text, met wherever the
+ * loader reads, as its message alone; any other error as it is.
+ */
+function buildFailure(error: unknown, root: string): unknown {
+  if (error instanceof TextEncodingError)
+    return problemsError([encodingProblem(displayPath(root, error.path), error.failure)]);
+  if (!(error instanceof SetupError)) return error;
+  const failure = new AstroError(escapeControl(error.message), error.hint);
+  failure.stack = '';
+  return failure;
 }
 
 /** Where the loader keeps the key of the rules its store's entries were validated under. */
@@ -59,17 +79,28 @@ const VALIDATED_UNDER = 'postmortems:validated-under';
 const RENDERING_PACKAGES = ['satteri', '@astrojs/markdown-satteri'];
 
 /**
+ * The modules whose code decides what an entry is: this loader and everything it
+ * imports (validation, lint rules, schemas, plain MDX rendering), the worker it
+ * starts, and the content config with the site config it passes in. Nothing else:
+ * a change to a chart or the search client does not validate every file again.
+ */
+export function validationModules(): Promise<string[]> {
+  return localModules([
+    fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('../lib/content-folder-worker.ts', import.meta.url)),
+    fileURLToPath(new URL('../content.config.ts', import.meta.url)),
+  ]);
+}
+
+/**
  * A digest of everything an entry depends on besides its file's text: the
  * site's settings, the Markdown settings and compiler that render plain MDX,
- * and the source of the validation code (`src/lib/`, `src/schemas/`, the site
- * config). When any of it changes, every file is validated and rendered again.
+ * and the source of the code that validates and renders it (`validationModules`).
+ * When any of it changes, every file is validated and rendered again.
  */
 async function validationKey(context: LoaderContext, settings: object): Promise<string> {
-  const sourceDir = fileURLToPath(new URL('..', import.meta.url));
-  const sources = await findFiles(['lib/**/*.ts', 'schemas/**/*.ts', 'site.config.ts', '!**/*.test.ts'], {
-    cwd: sourceDir,
-  });
-  const texts = await Promise.all(sources.sort().map((path) => readFile(resolve(sourceDir, path), 'utf8')));
+  const sources = await validationModules();
+  const texts = await Promise.all(sources.map((path) => readFile(path, 'utf8')));
   const packages = await Promise.all(
     RENDERING_PACKAGES.map(async (name) => {
       const manifest = findPackageJSON(name, import.meta.url);
@@ -167,7 +198,7 @@ export function postmortemLoader({
 }): Loader {
   const schemaOptions = { severities: config.severities, defaultTimezone: config.defaultTimezone };
   const schema = createPostmortemSchema(schemaOptions);
-  return {
+  const loader: Loader = {
     name: 'postmortem-loader',
     async load(context) {
       const root = fileURLToPath(context.config.root);
@@ -234,14 +265,18 @@ export function postmortemLoader({
           const file = displayPath(root, entry.filePath ?? '');
           let data = dataByFile.get(file);
           if (data === undefined && entry.filePath) {
-            // A file changed while `astro dev` runs: validate it on its own.
-            const source = await readFile(entry.filePath, 'utf8');
+            // A file changed while `astro dev` runs: validate it, against every file of the folder as it is now.
+            const decoded = await readUtf8(entry.filePath);
+            if (!decoded.ok) throw problemsError([encodingProblem(file, decoded)]);
+            const source = decoded.text;
             const validated = validatePostmortemSource(
               { file, relativePath: relative(contentDir, entry.filePath), source },
               schema,
             );
+            const known = knownFiles(root, contentDir, await listPostmortemFiles(contentDir));
             failOn([
               ...validated.problems,
+              ...checkCorpus([validated], known),
               ...lintDocument(new LintDocument(validated, entry.filePath), lintContext, BUILD_RULES),
             ]);
             data = validated.data;
@@ -257,5 +292,12 @@ export function postmortemLoader({
       dataByFile.clear();
       renderedByPath.clear();
     },
+  };
+  return {
+    ...loader,
+    load: (context) =>
+      loader.load(context).catch((error: unknown) => {
+        throw buildFailure(error, fileURLToPath(context.config.root));
+      }),
   };
 }
