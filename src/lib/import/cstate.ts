@@ -58,11 +58,18 @@ export function readCstate(text: string, options: MarkdownOptions): SourceRecord
   if (resolved === false) delete fields['resolvedWhen'];
   const rest = readFields(fields, record, options.config, 'frontmatter');
   noteUnread(record, rest);
+  // cState lists updates newest first; a timeline reads oldest first.
+  const when = (entry: SourceTimelineEntry) =>
+    entry.at.kind === 'instant'
+      ? entry.at.instant.toISOString()
+      : entry.at.kind === 'local'
+        ? `${entry.at.date}T${entry.at.time}`
+        : '';
+  timeline.sort((a, b) => when(a).localeCompare(when(b)));
   if (timeline.length > 0) record.timeline = { value: timeline, from: 'the `track` updates' };
+  // The body starts with an update's time, not a summary: the earliest update says what happened.
+  const earliest = timeline[0]?.event;
+  if (earliest && !record.summary) record.summary = { value: earliest, from: 'the earliest update' };
   readMarkdownBody(parsed, record, options);
-  if (!record.summary) {
-    const first = timeline[0]?.event;
-    if (first) record.summary = { value: first, from: 'the first update' };
-  }
   return record;
 }

@@ -11,8 +11,8 @@ import { PLACEHOLDER_MARKER } from '../lint/rules/placeholders';
 import { SECTIONS } from '../scaffold';
 import { canonicalTimeZone, isCalendarDate, localDate, resolveTimelineTimes } from '../time';
 import { normaliseHeading } from './meaning';
-import type { Found, ImportNote, SourceRecord } from './source-record';
-import { formatInZone, resolveSourceTime, type SourceTime } from './source-time';
+import type { Found, ImportNote, SourceRecord, SourceTimelineEntry } from './source-record';
+import { formatInZone, resolveSourceTime, startOfDay, type SourceTime } from './source-time';
 
 /** A field that needs a person: its name and the prompt written in its place. */
 export interface Placeholder {
@@ -117,9 +117,9 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
   }
 
   // Times: the source's own, else the timeline's first and last moments, said as guesses.
-  const timelineTimes = (record.timeline?.value ?? []).map((entry) => ({ entry, at: resolve(entry.at) }));
   let startedAt = record.startedAt && resolve(record.startedAt.value);
   let startDate = record.startedAt?.value.kind === 'date' ? record.startedAt.value.date : undefined;
+  const timelineTimes = timelineMoments(record, startDate, zone, resolve);
   if (startedAt) take('startedAt', record.startedAt, () => formatInZone(startedAt!, zone));
   else {
     // What set an incident off usually comes before its impact: the first other entry is the start.
@@ -274,6 +274,34 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
     placeholders,
     notes,
   };
+}
+
+/**
+ * The moment of each timeline entry, where one is known: exact times as they are, and
+ * `HH:MM` times on the day the source names, rolling over midnight as the schema does.
+ */
+function timelineMoments(
+  record: SourceRecord,
+  day: string | undefined,
+  zone: string,
+  resolve: (time: SourceTime) => Date | undefined,
+): { entry: SourceTimelineEntry; at: Date | undefined }[] {
+  const entries = record.timeline?.value ?? [];
+  if (!day) return entries.map((entry) => ({ entry, at: resolve(entry.at) }));
+  const written = entries.map((entry) => {
+    if (entry.at.kind === 'wall-clock') return !entry.at.zone || entry.at.zone === zone ? entry.at.time : undefined;
+    const at = resolve(entry.at);
+    return at && formatInZone(at, zone);
+  });
+  const known = written.flatMap((text) => (text === undefined ? [] : [text]));
+  const resolved = resolveTimelineTimes(known, startOfDay(day, zone), zone);
+  let index = 0;
+  return entries.map((entry, position) => {
+    if (written[position] === undefined) return { entry, at: undefined };
+    const result = resolved[index++]!;
+    if (entry.at.kind === 'wall-clock') resolve({ kind: 'local', date: day, time: entry.at.time, text: '' });
+    return { entry, at: result.ok ? result.at : undefined };
+  });
 }
 
 /**

@@ -82,7 +82,10 @@ const TIMELINE_WORDS: readonly [TimelineKind, RegExp][] = [
   ['escalated', /\b(escalat\w*)\b/i],
   ['detected', /\b(alert\w*|paged?|detect\w*|noticed|reported|fired|monitoring)\b/i],
   ['misleading', /\b(misleading|red herring|wrongly|turned out not)\b/i],
-  ['trigger', /\b(deploy\w*|rolled out|rollout|pushed|config(?:uration)? change|began|started|expired)\b/i],
+  [
+    'trigger',
+    /\b(deploy\w*|roll(?:s|ed)? out|rollout|push(?:ed|es)?|config(?:uration)? change|began|started|expired)\b/i,
+  ],
   [
     'action',
     /\b(investigat\w*|restart\w*|scal\w*|increas\w*|appl\w*|disabl\w*|enabl\w*|identif\w*|drain\w*|migrat\w*)\b/i,
@@ -97,8 +100,8 @@ export function timelineKind(event: string): { kind: TimelineKind; word?: string
 
 type Trigger = (typeof TRIGGERS)[number];
 const TRIGGER_WORDS: readonly [Trigger, RegExp][] = [
-  ['expired-credential', /\b(expired|expiry|certificate|cert|credential|token)\b/i],
-  ['config-change', /\b(config(?:uration)?(?: change| push| update)?|feature flag|flag flip)\b/i],
+  ['config-change', /\b(config(?:uration)? (?:change|push|update)|feature flag|flag flip)\b/i],
+  ['expired-credential', /\b(expired|expiry|certificate)\b/i],
   ['deploy', /\b(deploy\w*|release|rollout|rolled out|new version|binary push)\b/i],
   [
     'traffic-surge',

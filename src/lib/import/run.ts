@@ -104,9 +104,10 @@ export function runImport(context: ImportContext): Promise<number> {
     const files = await sourceFiles(positionals, context.cwd, outDir);
     const already = await importedSources(outDir);
     const shown = (file: string) => displayPath(context.cwd, file);
-    const options = (file: string): MarkdownOptions => ({
+    const options = (file: string, format: ImportFormat): MarkdownOptions => ({
       file: shown(file),
-      reference: `markdown:${relative(context.cwd, file).replaceAll('\\', '/')}`,
+      // Files are known by their path from where the command runs: run it from the same place to skip them again.
+      reference: `${format}:${relative(context.cwd, file).replaceAll('\\', '/')}`,
       config: context.config.import,
       requiredSections: context.config.lint.requiredSections,
     });
@@ -133,7 +134,7 @@ export function runImport(context: ImportContext): Promise<number> {
             results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, 'incident-io'));
           }
         } else {
-          records.push({ record: read(text, options(path)), detected });
+          records.push({ record: read(text, options(path, detection.format)), detected });
         }
       }
       for (const record of readIncidentIo(exports, context.config.import))

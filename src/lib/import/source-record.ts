@@ -106,6 +106,7 @@ const COMMON_FIELD_NAMES: Record<string, TargetField> = {
   mitigated: 'mitigatedAt',
   resolvedat: 'resolvedAt',
   resolvedwhen: 'resolvedAt',
+  resolved: 'resolvedAt',
   end: 'resolvedAt',
   endtime: 'resolvedAt',
   ended: 'resolvedAt',
