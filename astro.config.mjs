@@ -1,10 +1,13 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import diagrams from './src/integrations/diagrams.ts';
 import finishPages from './src/integrations/finish-pages.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { resolveAudience } from './src/lib/audience.ts';
+import { contentGuard } from './src/lib/content-guard.ts';
 import siteConfig from './src/site.config.ts';
 
 const search = searchIndex({ background: true });
@@ -21,7 +24,14 @@ export default defineConfig({
   build: { concurrency: 4 },
   // Mermaid fences stay plain text so the diagrams integration can render them. MDX uses these settings too
   // (`mdx()` takes none of its own): MDX bodies without JSX are rendered with them while content syncs (src/lib/plain-mdx.ts).
-  markdown: { syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] } },
+  // The content guard comes first in every Markdown and MDX compile: the compiler never sees an expression, an import,
+  // markup outside the allow-list or, in the public build, an <Internal> passage (src/lib/content-guard.ts).
+  markdown: {
+    processor: satteri({
+      mdastPlugins: [contentGuard({ audience: resolveAudience(process.env['POSTMORTEMS_AUDIENCE']) })],
+    }),
+    syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
+  },
   // A Content-Security-Policy in every page: Astro hashes the scripts and styles it emits,
   // src/integrations/diagrams.ts adds the hashes of diagram styles; nothing runs inline otherwise.
   security: {

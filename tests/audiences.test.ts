@@ -13,6 +13,8 @@ import { buildSite, projectRoot, type SiteBuild } from './build-site';
 const fixture = join(projectRoot, 'tests/fixtures/audiences');
 /** Every canary in the fixture contains this word; the public postmortems never do. */
 const CANARY = /canary/i;
+/** A secret in the build's environment, as CI might hold one: it must appear in no built file. */
+const ENVIRONMENT_SECRET = 'canary-environment-secret-7d41';
 
 /** The text of a built file, decompressing Pagefind's gzipped index files first. */
 async function textOf(path: string): Promise<string> {
@@ -26,7 +28,7 @@ describe('the public build', () => {
   let files: string[];
   let paths: string[];
   beforeAll(async () => {
-    site = await buildSite(fixture, { POSTMORTEMS_AUDIENCE: 'public' });
+    site = await buildSite(fixture, { POSTMORTEMS_AUDIENCE: 'public', DEPLOY_TOKEN: ENVIRONMENT_SECRET });
     if (site.exitCode !== 0) throw new Error(site.output);
     files = await glob('**/*', { cwd: site.outDir, dot: true });
     paths = await glob('**/*', { cwd: site.outDir, dot: true, onlyFiles: false });
@@ -50,10 +52,18 @@ describe('the public build', () => {
     expect(paths.filter((path) => CANARY.test(path))).toEqual([]);
   });
 
-  test('drops <Internal> passages and keeps the rest of the body', async () => {
+  test('drops <Internal> passages, with their heading, footnote, definition and image, and keeps the rest of the body', async () => {
     const html = await site.read('postmortems/2024-03-01-public-checkout-outage/index.html');
     expect(html).toContain('checkout requests queued until they timed out');
     expect(html).not.toContain('internal-passage');
+    expect(html).not.toMatch(/footnote/i);
+    // The public image of the same postmortem is published, optimised.
+    expect(html).toMatch(/<img[^>]+alt="Error rate during the outage"/);
+    expect(files.filter((file) => /\.(webp|png)$/.test(file))).toHaveLength(1);
+  });
+
+  test('publishes neither MDX comments nor HTML comments from a body', async () => {
+    expect(await site.read('postmortems/2024-03-10-public-search-latency/index.html')).not.toContain('<!--');
   });
 
   test('counts, indexes and feeds cover the public postmortems only', async () => {
@@ -109,6 +119,12 @@ describe('the internal build of the same source', () => {
     );
     expect(await site.read('index.html')).toContain('4 postmortems');
     expect(await site.read('index.html')).not.toContain('Canarydraft');
+  });
+
+  test('publishes the images of its postmortems, but not those of drafts', async () => {
+    const images = await glob('**/*.{webp,png}', { cwd: site.outDir });
+    expect(images.some((file) => file.includes('canary-internal-image'))).toBe(true);
+    expect(images.filter((file) => file.includes('canary-draft-image'))).toEqual([]);
   });
 
   test('logs no bundler warning for its MDX postmortems', () => {

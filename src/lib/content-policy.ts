@@ -108,6 +108,11 @@ export const MDX_COMPONENTS = {
 /** The name of a registered MDX component. */
 export type MdxComponentName = keyof typeof MDX_COMPONENTS;
 
+/** Whether a JSX name is an HTML element (lowercase, as JSX reads it), not a component. */
+export function isHtmlElementName(name: string): boolean {
+  return /^[a-z]/.test(name) && !name.includes('.');
+}
+
 /** Whether `name` is a registered MDX component. */
 export function isMdxComponent(name: string): name is MdxComponentName {
   return Object.hasOwn(MDX_COMPONENTS, name);

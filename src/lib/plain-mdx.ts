@@ -116,7 +116,7 @@ export async function createPlainMdxRenderer(markdown: AstroConfig['markdown']):
   const features = mdxFeatures(markdown, processor.options.features);
   // The plugins of Astro's MDX compile that apply to a body without images or JSX, in the same order. The heading ids
   // plugin is a factory, which Sätteri calls for each compile: every body numbers its repeated headings afresh.
-  const mdastPlugins = [requirePlainMdx, ...processor.options.mdastPlugins];
+  const mdastPlugins = [...processor.options.mdastPlugins, requirePlainMdx];
   const hastPlugins = [
     ...(highlight ? [satteriHighlightPlugin(highlight, excludeLangs)] : []),
     ...processor.options.hastPlugins,

@@ -18,6 +18,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
+import { escapePath } from 'tinyglobby';
 import {
   checkContentFolder,
   CONTENT_PATTERNS,
@@ -27,6 +28,7 @@ import {
   parallelWorkers,
   resolveContentDir,
 } from '../lib/content-folder';
+import { isInBuild, resolveAudience } from '../lib/audience';
 import { duePolicyOf } from '../lib/due-dates';
 import { escapeControl, formatProblem, SetupError, sortProblems, type Problem } from '../lib/errors';
 import { plural } from '../lib/format';
@@ -38,8 +40,11 @@ import { readFiles } from '../lib/read-files';
 import { encodingProblem, readUtf8, TextEncodingError } from '../lib/text-encoding';
 import { resolveBuildDate } from '../lib/time';
 import { checkCorpus, idFromPath, validatePostmortemSource } from '../lib/validate';
-import { createPostmortemSchema } from '../schemas/postmortem';
+import { createPostmortemSchema, type PostmortemData } from '../schemas/postmortem';
 import type { SiteConfig } from '../schemas/site-config';
+
+/** Who this build is for, and whether drafts are shown (`astro dev`). */
+type AudienceFilter = Parameters<typeof isInBuild>[1];
 
 /** The build's error for `errors`, one escaped line each (see `formatProblem`): no line of it can come from content. */
 function problemsError(errors: readonly Problem[]): AstroError {
@@ -71,6 +76,9 @@ function buildFailure(error: unknown, root: string): unknown {
   failure.stack = '';
   return failure;
 }
+
+/** Where the loader keeps the files left out of the store for this audience, by path and digest. */
+const EXCLUDED = 'postmortems:excluded';
 
 /** Where the loader keeps the key of the rules its store's entries were validated under. */
 const VALIDATED_UNDER = 'postmortems:validated-under';
@@ -144,16 +152,29 @@ async function renderPlainFiles(
 }
 
 /**
- * The store as the glob loader sees it: an MDX entry whose body was rendered
- * here is stored with its HTML, like a Markdown entry, instead of being left
- * for Astro to compile into a module (`deferredRender`).
+ * The store as the glob loader sees it: only entries of this build's audience
+ * get in (the others are recorded in `excluded`, by path and digest), and an MDX
+ * entry whose body was rendered here is stored with its HTML, like a Markdown
+ * entry, instead of being left for Astro to compile into a module (`deferredRender`).
  */
-function storeRendering(store: DataStore, root: string, renderedByPath: ReadonlyMap<string, RenderedBody>): DataStore {
+function storeFor(
+  store: DataStore,
+  { root, contentDir, audience }: { root: string; contentDir: string; audience: AudienceFilter },
+  renderedByPath: ReadonlyMap<string, RenderedBody>,
+  excluded: Map<string, string>,
+): DataStore {
   return {
     ...store,
     set: (entry) => {
-      const rendered =
-        entry.deferredRender && entry.filePath ? renderedByPath.get(resolve(root, entry.filePath)) : undefined;
+      const path = resolve(root, entry.filePath ?? '');
+      if (!isInBuild(entry.data as unknown as Pick<PostmortemData, 'status' | 'visibility'>, audience)) {
+        // Not this audience's: no page, no module, no image, no search record.
+        excluded.set(relative(contentDir, path), String(entry.digest ?? ''));
+        store.delete(entry.id);
+        return false;
+      }
+      excluded.delete(relative(contentDir, path));
+      const rendered = entry.deferredRender ? renderedByPath.get(path) : undefined;
       if (!rendered) return store.set(entry);
       const { deferredRender: _, ...stored } = entry;
       return store.set({ ...stored, rendered });
@@ -171,16 +192,19 @@ async function filesToValidate(
   contentDir: string,
   all: readonly string[],
   key: string,
+  excluded: ReadonlyMap<string, string>,
 ): Promise<string[] | undefined> {
   if (context.meta.get(VALIDATED_UNDER) !== key) return undefined;
   const ids = new Set(all.map(idFromPath));
   const changed: string[] = [];
   for await (const { file, text } of readFiles(contentDir, all)) {
     const id = idFromPath(file);
+    const digest = context.generateDigest(text);
     const stored = context.store.get<{ related?: string[] }>(id);
     const unchanged =
-      stored?.digest === context.generateDigest(text) &&
-      (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId));
+      excluded.get(file) === digest ||
+      (stored?.digest === digest &&
+        (stored.data.related ?? []).every((relatedId) => relatedId !== id && ids.has(relatedId)));
     if (!unchanged) changed.push(file);
   }
   return changed;
@@ -203,13 +227,10 @@ export function postmortemLoader({
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const contentDir = resolveContentDir(root);
-      // No page reads an entry's raw body: keeping it would double the store that every build loads and bundles.
-      const files = glob({
-        pattern: CONTENT_PATTERNS,
-        base: contentDir,
-        generateId: ({ entry }) => idFromPath(entry),
-        retainBody: false,
-      });
+      const audience: AudienceFilter = {
+        audience: resolveAudience(process.env['POSTMORTEMS_AUDIENCE']),
+        includeDrafts: import.meta.env.DEV,
+      };
       const lintContext = createLintContext({
         root,
         contentDir,
@@ -221,12 +242,16 @@ export function postmortemLoader({
       const key = await validationKey(context, {
         root,
         contentDir,
+        audience,
         schemaOptions,
         lint: config.lint,
         rules: BUILD_RULES.map((rule) => rule.id),
       });
       const started = performance.now();
-      const only = await filesToValidate(context, contentDir, all, key);
+      const excluded = new Map<string, string>(
+        context.meta.get(VALIDATED_UNDER) === key ? JSON.parse(context.meta.get(EXCLUDED) ?? '[]') : [],
+      );
+      const only = await filesToValidate(context, contentDir, all, key, excluded);
       // Entries made under other settings or code are made again, even from files that did not change.
       if (!only) context.store.clear();
       const workers = parallelWorkers(only?.length ?? all.length);
@@ -258,9 +283,19 @@ export function postmortemLoader({
               : '.'),
         );
       }
+      // Files known to be another audience's and unchanged are not even read again.
+      const changed = new Set(only ?? all);
+      const skipped = [...excluded.keys()].filter((file) => !changed.has(file)).map((file) => `!${escapePath(file)}`);
+      // No page reads an entry's raw body: keeping it would double the store that every build loads and bundles.
+      const files = glob({
+        pattern: [...CONTENT_PATTERNS, ...skipped],
+        base: contentDir,
+        generateId: ({ entry }) => idFromPath(entry),
+        retainBody: false,
+      });
       await files.load({
         ...context,
-        store: storeRendering(context.store, root, renderedByPath),
+        store: storeFor(context.store, { root, contentDir, audience }, renderedByPath, excluded),
         parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
           const file = displayPath(root, entry.filePath ?? '');
           let data = dataByFile.get(file);
@@ -288,6 +323,7 @@ export function postmortemLoader({
         },
       });
       context.meta.set(VALIDATED_UNDER, key);
+      context.meta.set(EXCLUDED, JSON.stringify([...excluded]));
       // From now on only `astro dev` reloads single files; read those afresh.
       dataByFile.clear();
       renderedByPath.clear();

@@ -1,7 +1,7 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { isInternalTag, isMdxComponent, MDX_COMPONENTS } from '../../content-policy';
+import { isHtmlElementName, isInternalTag, isMdxComponent, MDX_COMPONENTS } from '../../content-policy';
 import type { LintRule, Report } from '../types';
-import { isHtmlElementName, startOf } from './safe-html';
+import { startOf } from './safe-html';
 
 const KNOWN = Object.keys(MDX_COMPONENTS)
   .map((name) => `<${name}>`)

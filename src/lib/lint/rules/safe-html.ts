@@ -1,16 +1,11 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { ALLOWED_ELEMENTS, htmlAttributeName, isAllowedAttribute } from '../../content-policy';
+import { ALLOWED_ELEMENTS, htmlAttributeName, isAllowedAttribute, isHtmlElementName } from '../../content-policy';
 import { scanHtml } from '../../raw-html';
 import type { LintDocument } from '../document';
 import type { LintRule, Report } from '../types';
 
 const ELEMENT_FIX =
   'write it in Markdown, or show markup in a code block (postmortems may use the HTML GitHub renders)';
-
-/** Whether a JSX name is an HTML element (lowercase, as JSX reads it), not a component. */
-export function isHtmlElementName(name: string): boolean {
-  return /^[a-z]/.test(name) && !name.includes('.');
-}
 
 /** Where a node starts, in the file. */
 export function startOf(node: { position?: { start: { line: number; column: number } } | undefined }) {
