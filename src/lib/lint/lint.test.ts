@@ -210,8 +210,8 @@ describe('placeholder', () => {
   test('reports TODO: left in the frontmatter and the body', () => {
     const source = `${frontmatter().replace('summary: Checkout failed for 47 minutes.', 'summary: "TODO: what happened"')}${GOOD_BODY}\nTODO: describe the impact.\n`;
     expect(found(lint(source), 'placeholder')).toEqual([
-      '3:1 error placeholder left in `summary`: replace "TODO: what happened" with the real text',
-      `${FRONTMATTER_LINES + 10}:1 error placeholder left in the body: replace "TODO: describe the impact.…" with what it asks for`,
+      '3:1 error placeholder left in `summary`: replace `TODO: what happened` with the real text',
+      `${FRONTMATTER_LINES + 10}:1 error placeholder left in the body: replace \`TODO: describe the impact.\` with what it asks for`,
     ]);
   });
 });
@@ -250,8 +250,8 @@ describe('overdue-action-item', () => {
   - { title: Finished, owner: SRE, status: done, due: 2024-01-01 }
 `;
     expect(found(lint(`${frontmatter(items)}${GOOD_BODY}`), 'overdue-action-item')).toEqual([
-      '10:32 warning action item "Late" was due 2024-05-31 (1 day ago) and is still open; finish it, move the date, or mark it wont-do',
-      '11:53 warning action item "Busy" was due 2024-01-01 (152 days ago) and is still in-progress; finish it, move the date, or mark it wont-do',
+      '10:32 warning action item `Late` was due 2024-05-31 (1 day ago) and is still open; finish it, move the date, or mark it wont-do',
+      '11:53 warning action item `Busy` was due 2024-01-01 (152 days ago) and is still in-progress; finish it, move the date, or mark it wont-do',
     ]);
   });
 
@@ -261,7 +261,7 @@ describe('overdue-action-item', () => {
   - { title: Undated, owner: SRE }
 `;
     expect(found(lint(`${frontmatter(items)}${GOOD_BODY}`), 'overdue-action-item')).toEqual([
-      '10:5 warning action item "Undated" was due by policy on 2024-05-09 (23 days ago) and is still open; finish it, set a `due` date, or mark it wont-do',
+      '10:5 warning action item `Undated` was due by policy on 2024-05-09 (23 days ago) and is still open; finish it, set a `due` date, or mark it wont-do',
     ]);
   });
 
@@ -283,7 +283,7 @@ describe('due-date-policy', () => {
   - { title: Dropped, owner: SRE, status: wont-do, due: 2025-01-01 }
 `;
     expect(found(lint(`${frontmatter(items, 'SEV2')}${GOOD_BODY}`), 'due-date-policy')).toEqual([
-      '10:36 warning action item "Slow fix" is due 2024-05-01, 20 days after the policy allows: SEV2 `prevent` items are due within 4 weeks of resolvedAt, by 2024-04-11; bring the date forward, or remove `due` to take the policy\'s date',
+      "10:36 warning action item `Slow fix` is due 2024-05-01, 20 days after the policy allows: SEV2 `prevent` items are due within 4 weeks of resolvedAt, by 2024-04-11; bring the date forward, or remove `due` to take the policy's date",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { daysOverdue } from '../../action-items';
 import { resolveDueDate } from '../../due-dates';
+import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
 
 export const overdueActionItems: LintRule = {
@@ -16,7 +17,7 @@ export const overdueActionItems: LintRule = {
       if (days === 0) return;
       report(
         document.file.locate(due.byPolicy ? ['actionItems', index] : ['actionItems', index, 'due']),
-        `action item "${item.title}" was due ${due.byPolicy ? `by policy on ${due.date}` : due.date} (${days} day${days === 1 ? '' : 's'} ago) and is still ${item.status}; finish it, ${due.byPolicy ? 'set a `due` date' : 'move the date'}, or mark it wont-do`,
+        `action item ${quoteValue(item.title)} was due ${due.byPolicy ? `by policy on ${due.date}` : due.date} (${days} day${days === 1 ? '' : 's'} ago) and is still ${item.status}; finish it, ${due.byPolicy ? 'set a `due` date' : 'move the date'}, or mark it wont-do`,
       );
     });
   },

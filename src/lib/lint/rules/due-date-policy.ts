@@ -1,4 +1,5 @@
 import { daysBetween, policyWeeks, resolveDueDate } from '../../due-dates';
+import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
 
 /** Due dates no later than the site's policy allows (`followThrough.dueWithin`), so deadlines are not quietly pushed out. */
@@ -17,7 +18,7 @@ export const dueDatePolicy: LintRule = {
       const weeks = policyWeeks(context.duePolicy, data.severity, item.type);
       report(
         document.file.locate(['actionItems', index, 'due']),
-        `action item "${item.title}" is due ${item.due}, ${daysBetween(policyDate, item.due)} days after the policy allows: ${data.severity} \`${item.type}\` items are due within ${weeks} weeks of resolvedAt, by ${policyDate}; bring the date forward, or remove \`due\` to take the policy's date`,
+        `action item ${quoteValue(item.title)} is due ${item.due}, ${daysBetween(policyDate, item.due)} days after the policy allows: ${data.severity} \`${item.type}\` items are due within ${weeks} weeks of resolvedAt, by ${policyDate}; bring the date forward, or remove \`due\` to take the policy's date`,
       );
     });
   },

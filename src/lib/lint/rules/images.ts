@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { scanHtml } from '../../raw-html';
+import { quoteValue } from '../../errors';
 import type { LintDocument } from '../document';
 import type { LintContext, Report, LintRule } from '../types';
 import { startOf } from './safe-html';
@@ -20,24 +21,24 @@ function isInside(parent: string, child: string): boolean {
 export function imageProblem(url: string, document: LintDocument, context: LintContext): string | undefined {
   if (!isFileReference(url)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('\\')) {
-    return `image \`${url.slice(0, 60)}\` is not a path relative to the postmortem; put the file next to it and write \`./name.png\``;
+    return `image ${quoteValue(url)} is not a path relative to the postmortem; put the file next to it and write \`./name.png\``;
   }
   let path: string;
   try {
     path = resolve(dirname(document.absolutePath), decodeURI(url.split(/[?#]/)[0]!));
   } catch {
-    return `image \`${url.slice(0, 60)}\` is not a valid path; write it as \`./name.png\``;
+    return `image ${quoteValue(url)} is not a valid path; write it as \`./name.png\``;
   }
   if (!isInside(context.contentDir, path)) {
-    return `image \`${url.slice(0, 60)}\` is outside the content folder; put the file next to the postmortem`;
+    return `image ${quoteValue(url)} is outside the content folder; put the file next to the postmortem`;
   }
   if (extname(path).toLowerCase() === '.svg') {
-    return `image \`${url.slice(0, 60)}\` is an SVG, which can carry scripts; export it as PNG or WebP, or draw it as a mermaid diagram`;
+    return `image ${quoteValue(url)} is an SVG, which can carry scripts; export it as PNG or WebP, or draw it as a mermaid diagram`;
   }
   if (!existsSync(path))
-    return `image \`${url.slice(0, 60)}\` does not exist; put the file next to the postmortem or fix the path`;
+    return `image ${quoteValue(url)} does not exist; put the file next to the postmortem or fix the path`;
   if (!isInside(realpathSync(context.contentDir), realpathSync(path))) {
-    return `image \`${url.slice(0, 60)}\` is a link to a file outside the content folder; copy the file itself next to the postmortem`;
+    return `image ${quoteValue(url)} is a link to a file outside the content folder; copy the file itself next to the postmortem`;
   }
   return undefined;
 }

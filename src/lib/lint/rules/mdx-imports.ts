@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse, type Program } from 'acorn';
+import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
 import { MDX_COMPONENTS_DIR } from '../types';
 
@@ -41,7 +42,7 @@ export const mdxImports: LintRule = {
           if (!target || !isInside(context.mdxComponentsDir, target)) {
             report(
               position,
-              `import from \`${source}\` is not allowed; postmortems may import only components from ${MDX_COMPONENTS_DIR}/`,
+              `import from ${quoteValue(source)} is not allowed; postmortems may import only components from ${MDX_COMPONENTS_DIR}/`,
             );
           }
         } else {

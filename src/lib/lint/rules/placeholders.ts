@@ -1,3 +1,4 @@
+import { quoteValue } from '../../errors';
 import { forEachProseText, frontmatterStrings } from '../text';
 import type { LintRule } from '../types';
 
@@ -17,17 +18,17 @@ export const placeholders: LintRule = {
       if (!value.includes(PLACEHOLDER_MARKER)) continue;
       const position = document.file.locate(path);
       if (!rejected.has(`${position.line}:${position.column}`)) {
-        report(position, `placeholder left in \`${path.join('.')}\`: replace "${value}" with the real text`);
+        report(position, `placeholder left in \`${path.join('.')}\`: replace ${quoteValue(value)} with the real text`);
       }
     }
     if (!document.tree) return;
     forEachProseText(document, (value, offset) => {
       const index = value.indexOf(PLACEHOLDER_MARKER);
       if (index !== -1) {
-        const prompt = value.slice(index, index + 60).split('\n')[0];
+        const prompt = value.slice(index).split('\n')[0];
         report(
           document.positionAt(offset + index),
-          `placeholder left in the body: replace "${prompt}…" with what it asks for`,
+          `placeholder left in the body: replace ${quoteValue(prompt)} with what it asks for`,
         );
       }
     });

@@ -1,16 +1,10 @@
 import { htmlAttributeName, isSafeAttributeValue, isSafeUrl } from '../../content-policy';
 import { scanHtml } from '../../raw-html';
+import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
 import { startOf } from './safe-html';
 
 const FIX = 'links and images may use only http:, https:, mailto:, relative paths and #fragments';
-
-/** A URL as it may be shown in a message: never more than a line's worth. */
-function shown(url: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what makes a URL unsafe to print
-  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f`]/g, '?');
-  return visible.length > 60 ? `${visible.slice(0, 59)}…` : visible;
-}
 
 export const safeLinks: LintRule = {
   id: 'safe-links',
@@ -21,7 +15,7 @@ export const safeLinks: LintRule = {
   check(document, _context, report) {
     if (!document.tree) return;
     for (const node of document.nodes('link', 'image', 'definition')) {
-      if (!isSafeUrl(node.url)) report(startOf(node), `URL \`${shown(node.url)}\` is not allowed; ${FIX}`);
+      if (!isSafeUrl(node.url)) report(startOf(node), `URL ${quoteValue(node.url)} is not allowed; ${FIX}`);
     }
     for (const node of document.nodes('html')) {
       const start = node.position?.start.offset ?? 0;
@@ -30,7 +24,7 @@ export const safeLinks: LintRule = {
           if (!isSafeAttributeValue(attribute.name, attribute.value)) {
             report(
               document.positionAt(start + attribute.offset),
-              `URL \`${shown(attribute.value)}\` in \`${attribute.name}\` is not allowed; ${FIX}`,
+              `URL ${quoteValue(attribute.value)} in ${quoteValue(attribute.name)} is not allowed; ${FIX}`,
             );
           }
         }
@@ -41,7 +35,10 @@ export const safeLinks: LintRule = {
         if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
         const name = htmlAttributeName(attribute.name);
         if (!isSafeAttributeValue(name, attribute.value)) {
-          report(startOf(element), `URL \`${shown(attribute.value)}\` in \`${attribute.name}\` is not allowed; ${FIX}`);
+          report(
+            startOf(element),
+            `URL ${quoteValue(attribute.value)} in ${quoteValue(attribute.name)} is not allowed; ${FIX}`,
+          );
         }
       }
     }
