@@ -89,7 +89,7 @@ export function contentGuard({ audience }: { audience: Audience }): MdastPluginD
     }
     const attributes = safeAttributes(node);
     // Sätteri cannot set attributes in place: the element is replaced by a copy with the safe ones.
-    if (attributes.length !== node.attributes.length) context.replaceNode(node, { ...node, attributes } as JsxElement);
+    if (attributes.length !== node.attributes.length) context.replaceNode(node, { ...node, attributes });
   };
   return {
     name: 'postmortems-content-guard',

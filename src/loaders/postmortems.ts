@@ -249,7 +249,9 @@ export function postmortemLoader({
       });
       const started = performance.now();
       const excluded = new Map<string, string>(
-        context.meta.get(VALIDATED_UNDER) === key ? JSON.parse(context.meta.get(EXCLUDED) ?? '[]') : [],
+        context.meta.get(VALIDATED_UNDER) === key
+          ? (JSON.parse(context.meta.get(EXCLUDED) ?? '[]') as [string, string][])
+          : [],
       );
       const only = await filesToValidate(context, contentDir, all, key, excluded);
       // Entries made under other settings or code are made again, even from files that did not change.
