@@ -27,7 +27,7 @@ export interface ActionCalendarOptions {
  * A stable UID for an item: its postmortem and its place in `actionItems`, so
  * that a calendar app updates the event (new date, new title) instead of adding another.
  */
-export function actionUid(entry: Pick<LedgerEntry, 'index' | 'source'>, host: string): string {
+function actionUid(entry: Pick<LedgerEntry, 'index' | 'source'>, host: string): string {
   return `${entry.source.record.id}/action-${entry.index + 1}@${host}`;
 }
 

@@ -16,7 +16,7 @@ export const DueRuleSchema = z.object({
 });
 
 /** SEV1 and SEV2 `prevent` items within 4 weeks, as in Atlassian's incident handbook; everything else within `defaultWeeks`. */
-export const DEFAULT_DUE_RULES: z.input<typeof DueRuleSchema>[] = [
+const DEFAULT_DUE_RULES: z.input<typeof DueRuleSchema>[] = [
   { severities: ['SEV1', 'SEV2'], types: ['prevent'], weeks: 4 },
 ];
 
@@ -48,5 +48,4 @@ export const FollowThroughConfigSchema = z.object({
   githubHandles: z.record(z.string().min(1), GitHubHandleSchema).default({}),
 });
 
-export type DueRule = z.output<typeof DueRuleSchema>;
 export type FollowThroughConfig = z.output<typeof FollowThroughConfigSchema>;

@@ -23,7 +23,7 @@ export interface DigestIssueResult {
 }
 
 /** The body as GitHub will store it: cut short, with a note, if it is too long. */
-export function issueBody(markdown: string): string {
+function issueBody(markdown: string): string {
   if (markdown.length <= MAX_BODY) return markdown;
   const cut = markdown.lastIndexOf('\n', MAX_BODY);
   return `${markdown.slice(0, cut)}\n\n… and more: run \`npm run actions -- --overdue\` for the whole list.\n`;

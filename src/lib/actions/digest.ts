@@ -28,7 +28,7 @@ export interface DigestFilter {
 type Entry = LedgerEntry<FileRecord>;
 
 /** One owner's items in a digest. */
-export interface DigestOwner {
+interface DigestOwner {
   slug: string;
   name: string;
   /** GitHub handle from `followThrough.githubHandles`, without `@`. */
@@ -118,7 +118,7 @@ function formatText(digest: Digest): string {
  * Text from postmortems as inert Markdown: no links, emphasis, HTML, @-mentions
  * or #-references of its own (a title is data, not markup).
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|@~]/g, '\\$&');
 }
 

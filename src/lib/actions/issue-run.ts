@@ -12,7 +12,7 @@ import { createGitHubApi } from './github-api';
 import { readFolderLedger, type FolderLedger } from './read-ledger';
 import { findTicketDrift, readTicketStates } from './ticket-drift';
 
-export const ACTIONS_ISSUE_USAGE = `Usage: npm run actions:issue
+const ACTIONS_ISSUE_USAGE = `Usage: npm run actions:issue
 
 Keeps the GitHub issue "Overdue postmortem action items" up to date: created when an item is overdue or a
 ticket disagrees with its item, edited as that changes, closed when nothing remains.

@@ -12,7 +12,7 @@ import { parseFrontmatter, splitFrontmatter, type SourcePosition } from '../fron
 import { DIGEST_FORMATS, formatDigest, selectDigest, type Digest, type DigestFormat } from './digest';
 import { readFolderLedger, type FolderLedger } from './read-ledger';
 
-export const ACTIONS_USAGE = `Usage: npm run actions -- [--overdue] [--owner <name>] [--due-within <days>] [--format text|markdown|json|github] [--fail-on-overdue]
+const ACTIONS_USAGE = `Usage: npm run actions -- [--overdue] [--owner <name>] [--due-within <days>] [--format text|markdown|json|github] [--fail-on-overdue]
 
 Lists the open and in-progress action items of every postmortem, soonest due first, grouped by owner.
   --overdue            only items past their due date (written, or by the due-date policy)

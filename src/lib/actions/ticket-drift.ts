@@ -8,7 +8,7 @@ import type { PostmortemRecord } from '../corpus';
 import { GitHubApiError, type GitHubApi, type GitHubIssue } from './github-api';
 
 /** A GitHub issue named by its web URL. */
-export interface GitHubIssueRef {
+interface GitHubIssueRef {
   repo: string;
   number: number;
 }
@@ -17,7 +17,7 @@ export interface GitHubIssueRef {
  * The repository and number of a GitHub issue URL on `serverUrl`
  * (`https://github.com`, or `GITHUB_SERVER_URL` for GitHub Enterprise); `undefined` for any other ticket.
  */
-export function githubIssueOf(ticket: string, serverUrl = 'https://github.com'): GitHubIssueRef | undefined {
+function githubIssueOf(ticket: string, serverUrl = 'https://github.com'): GitHubIssueRef | undefined {
   const url = new URL(ticket);
   if (url.origin !== new URL(serverUrl).origin) return undefined;
   const match = /^\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)\/?$/.exec(url.pathname);
@@ -65,12 +65,12 @@ export function findTicketDrift<T extends PostmortemRecord>(
   entries: readonly LedgerEntry<T>[],
   states: ReadonlyMap<string, GitHubIssue['state']>,
 ): TicketDrift<T>[] {
-  return entries.flatMap((entry) => {
+  return entries.flatMap((entry): TicketDrift<T>[] => {
     const ticketState = entry.action.ticket === undefined ? undefined : states.get(entry.action.ticket);
     if (ticketState === undefined) return [];
     const outstanding = isOutstanding(entry.action);
-    if (outstanding && ticketState === 'closed') return [{ entry, ticketState, kind: 'ticket-closed' as const }];
-    if (!outstanding && ticketState === 'open') return [{ entry, ticketState, kind: 'item-closed' as const }];
+    if (outstanding && ticketState === 'closed') return [{ entry, ticketState, kind: 'ticket-closed' }];
+    if (!outstanding && ticketState === 'open') return [{ entry, ticketState, kind: 'item-closed' }];
     return [];
   });
 }

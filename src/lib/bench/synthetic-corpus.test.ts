@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkContentFolder } from '../content-folder';
+import { duePolicyOf } from '../due-dates';
 import { ALL_RULES, createLintContext } from '../lint';
 import { countWords } from '../lint/text';
+import { defineSiteConfig } from '../site-config';
 import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { syntheticPostmortems, writeSyntheticCorpus } from './synthetic-corpus';
 
@@ -46,6 +48,7 @@ describe('writeSyntheticCorpus', () => {
           blamePhrases: ['human error'],
           actionItemsRequiredFor: ['SEV1', 'SEV2'],
         },
+        policy: duePolicyOf(defineSiteConfig({})),
         now: end,
       }),
     };
