@@ -67,7 +67,8 @@ export function getInsights(): Promise<Insights<PostmortemEntry>> {
  * the whole corpus (statistics, the home page's overview) get none and are always rendered.
  */
 export const cacheKeys = {
-  postmortem: (item: PostmortemItem) => postmortemPageKey(item, audience),
+  /** One postmortem's page; `context` is what else it shows (its action items' state on the build date). */
+  postmortem: (item: PostmortemItem, context: unknown) => postmortemPageKey(item, [audience, context]),
   /** One page of a list; `context` is whatever else the page shows (its group, its totals). */
   listPage: (page: Parameters<typeof listPageKey>[0], context: unknown) => listPageKey(page, [audience, context]),
 };

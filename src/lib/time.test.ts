@@ -4,6 +4,7 @@ import {
   formatDuration,
   formatElapsed,
   formatInstant,
+  formatSpan,
   localDate,
   minutesBetween,
   parseInstant,
@@ -163,6 +164,19 @@ describe('formatInstant', () => {
       '2024-07-04 12:00 EDT (UTC-04:00)',
     );
     expect(formatInstant(new Date('2024-07-04T16:00:00Z'), 'UTC')).toBe('2024-07-04 16:00 UTC');
+  });
+});
+
+describe('formatSpan', () => {
+  test('gives the date once for an incident within a day, and both when it spans midnight', () => {
+    const start = new Date('2026-10-05T05:00:00Z');
+    expect(formatSpan(start, new Date('2026-10-05T06:18:00Z'), 'Asia/Kolkata')).toBe(
+      '2026-10-05 10:30\u201311:48 IST (UTC+05:30)',
+    );
+    expect(formatSpan(start, new Date('2026-10-05T19:00:00Z'), 'Asia/Kolkata')).toBe(
+      '2026-10-05 10:30\u20132026-10-06 00:30 IST (UTC+05:30)',
+    );
+    expect(formatSpan(start, new Date('2026-10-05T06:18:00Z'), 'UTC')).toBe('2026-10-05 05:00\u201306:18 UTC');
   });
 });
 

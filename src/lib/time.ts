@@ -197,6 +197,17 @@ export function formatElapsed(minutes: number): string {
   return minutes < 0 ? `\u2212${formatDuration(-minutes)}` : `+${formatDuration(minutes)}`;
 }
 
+/**
+ * When an incident happened, start to end in its zone with the zone labelled once:
+ * `2026-10-05 10:30–11:48 IST (UTC+05:30)`, or with both dates when it spans midnight.
+ */
+export function formatSpan(start: Date, end: Date, timeZone: string): string {
+  const from = localParts(start, timeZone);
+  const to = localParts(end, timeZone);
+  const until = from.date === to.date ? to.time : `${to.date} ${to.time}`;
+  return `${from.date} ${from.time}\u2013${until} ${zoneLabel(start, timeZone)}`;
+}
+
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Long human date in the zone, e.g. `14 March 2024`. */
