@@ -8,6 +8,7 @@ import finishPages from './src/integrations/finish-pages.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { resolveAudience } from './src/lib/audience.ts';
 import { contentGuard } from './src/lib/content-guard.ts';
+import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import siteConfig from './src/site.config.ts';
 
 const search = searchIndex({ background: true });
@@ -44,8 +45,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      // Pagefind's search runs as WebAssembly on /search/.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Pagefind's search runs as WebAssembly on /search/; the theme picker's inline script is allowed by its hash.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [THEME_SCRIPT_HASH] },
     },
   },
   vite: {
