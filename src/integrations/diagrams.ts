@@ -5,15 +5,23 @@
  * next to the site and loaded by the pages that have a diagram, and only by them.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
 import { allowInlineStyles, inlineStyles } from '../lib/csp';
-import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from '../lib/diagrams';
+import { displayPath, resolveContentDir } from '../lib/content-folder';
+import {
+  clientDiagram,
+  findMermaidSources,
+  mermaidFenceLines,
+  renderedDiagram,
+  replaceMermaidBlocks,
+} from '../lib/diagrams';
+import { formatProblem, type Problem } from '../lib/errors';
 import { readFiles } from '../lib/read-files';
 
 const require = createRequire(import.meta.url);
@@ -27,8 +35,11 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   );
 }
 
-/** Draws every diagram in one browser session; resolves to SVG markup per source. */
-async function renderWithChromium(executablePath: string, sources: string[]): Promise<string[]> {
+/** Draws every diagram in one browser session; resolves to SVG markup per source, or why it could not be drawn. */
+async function renderWithChromium(
+  executablePath: string,
+  sources: string[],
+): Promise<({ svg: string } | { error: string })[]> {
   // Loaded only when a page has a diagram, since loading playwright costs every build half a second;
   // through require, because a dynamic import() here would go to Vite's module runner, closed by now.
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -55,21 +66,57 @@ async function renderWithChromium(executablePath: string, sources: string[]): Pr
       ).mermaid;
       // Deterministic ids keep two builds of the same content byte-identical.
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', deterministicIds: true });
-      const svgs: string[] = [];
+      const drawn: ({ svg: string } | { error: string })[] = [];
       for (const [index, text] of diagrams.entries()) {
         try {
-          svgs.push((await mermaid.render(`diagram-${index}`, text)).svg);
+          drawn.push({ svg: (await mermaid.render(`diagram-${index}`, text)).svg });
         } catch (error) {
-          throw new Error(`diagram ${index + 1} ("${text.split('\n')[0]}"): ${(error as Error).message}`, {
-            cause: error,
-          });
+          drawn.push({ error: (error as Error).message.split('\n')[0] ?? 'unknown error' });
         }
       }
-      return svgs;
+      return drawn;
     }, sources);
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Stops the build when a diagram could not be drawn, naming the postmortem file
+ * and the line of its ```mermaid fence, as every other content error does.
+ */
+async function failOnDiagrams(
+  pages: readonly { path: string; sources: string[] }[],
+  results: readonly ({ svg: string } | { error: string })[],
+  { outDir, root }: { outDir: string; root: string },
+): Promise<void> {
+  const problems: Problem[] = [];
+  const contentDir = resolveContentDir(root);
+  let next = 0;
+  for (const page of pages) {
+    const failures = page.sources
+      .map(() => results[next++]!)
+      .flatMap((result, index) => ('error' in result ? [{ index, error: result.error }] : []));
+    if (failures.length === 0) continue;
+    const id = /^postmortems\/(.+)\/index\.html$/.exec(relative(outDir, page.path).replaceAll('\\', '/'))?.[1];
+    const file = id && [`${id}.mdx`, `${id}.md`].map((name) => join(contentDir, name)).find((path) => existsSync(path));
+    const lines = file ? mermaidFenceLines(await readFile(file, 'utf8'), file.endsWith('.mdx')) : [];
+    for (const { index, error } of failures) {
+      problems.push({
+        file: file ? displayPath(root, file) : relative(outDir, page.path),
+        line: lines[index] ?? 1,
+        column: 1,
+        severity: 'error',
+        message: `this mermaid diagram cannot be drawn: ${error}; check its syntax at https://mermaid.live or in the pull request's preview`,
+        rule: 'diagram',
+      });
+    }
+  }
+  if (problems.length === 0) return;
+  const error = new AstroError(problems.map(formatProblem).join('\n'), 'Fix each diagram at the line shown.');
+  // The problem is in a postmortem, not in the build: a stack trace would only distract.
+  error.stack = '';
+  throw error;
 }
 
 /** The script that draws `<pre class="mermaid">` blocks in the reader's browser. */
@@ -77,11 +124,13 @@ const CLIENT_SCRIPT = `mermaid.initialize({ startOnLoad: true, securityLevel: 's
 
 export default function diagrams(): AstroIntegration {
   let base = '/';
+  let root = process.cwd();
   return {
     name: 'postmortems:diagrams',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -97,15 +146,9 @@ export default function diagrams(): AstroIntegration {
         const browserPath = findChromium();
         if (browserPath) {
           const all = withDiagrams.flatMap((page) => page.sources);
-          let svgs: string[];
-          try {
-            svgs = await renderWithChromium(browserPath, all);
-          } catch (error) {
-            throw new AstroError(
-              `A mermaid diagram could not be drawn: ${(error as Error).message}`,
-              'Check the diagram syntax at https://mermaid.js.org, or preview it in the pull request on GitHub.',
-            );
-          }
+          const results = await renderWithChromium(browserPath, all);
+          await failOnDiagrams(withDiagrams, results, { outDir, root });
+          const svgs = results.map((result) => ('svg' in result ? result.svg : ''));
           let next = 0;
           for (const page of withDiagrams) {
             const drawn: string[] = [];

@@ -2,6 +2,9 @@
  * Mermaid diagrams in built pages: finding the ```mermaid fences the Markdown
  * processors leave as plain code, and replacing them with rendered diagrams.
  */
+import type { Nodes, Root } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { splitFrontmatter } from './frontmatter';
 
 /** A mermaid fence as the Markdown processors render it (syntax highlighting excludes mermaid). */
 const MERMAID_BLOCK = /<pre[^>]*><code class="language-mermaid"[^>]*>([\s\S]*?)<\/code><\/pre>/g;
@@ -50,4 +53,27 @@ export function renderedDiagram(svg: string, source: string): string {
 /** A diagram left for the browser to draw (no browser was available to the build). */
 export function clientDiagram(source: string): string {
   return `<figure class="diagram"><pre class="mermaid">${escapeHtml(source)}</pre><figcaption>${sourceDetails(source)}</figcaption></figure>`;
+}
+
+/**
+ * The file lines of a postmortem's ```mermaid fences, in order: where a diagram
+ * that cannot be drawn is reported. The page numbers its diagrams in the same order.
+ */
+export function mermaidFenceLines(source: string, isMdx: boolean): number[] {
+  const { body, bodyStartLine } = splitFrontmatter(source);
+  let tree: Root;
+  try {
+    tree = (isMdx ? mdxToMdast : markdownToMdast)(body, { position: true, features: { frontmatter: false } }) as Root;
+  } catch {
+    return [];
+  }
+  const lines: number[] = [];
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    if (node.type === 'code' && node.lang === 'mermaid')
+      lines.push((node.position?.start.line ?? 1) + bodyStartLine - 1);
+    if ('children' in node) pending.unshift(...(node.children as Nodes[]));
+  }
+  return lines;
 }
