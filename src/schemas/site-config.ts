@@ -6,31 +6,46 @@ import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
 import { TimeZoneSchema } from './time-zone';
 
 /** Everything a team edits to make the site its own. */
-export const SiteConfigSchema = z.object({
-  /** Site title, shown in the header, feeds and page titles. */
-  title: z.string().min(1).default('Postmortems'),
-  /** One sentence describing the site, used in feeds and meta tags. */
-  description: z.string().default('Incident postmortems: what happened, why, and what we changed.'),
-  /** The deployed site's absolute URL; needed for feeds and the sitemap. */
-  url: z.url().default('https://postmortems.example.com'),
-  /** Zone used for display and `HH:MM` timeline times when a postmortem sets no `timezone`. Default `UTC`. */
-  defaultTimezone: TimeZoneSchema.default('UTC'),
-  /** The severity scale, most severe first. Default SEV1…SEV5. */
-  severities: SeverityScaleSchema.default(DEFAULT_SEVERITY_SCALE),
-  /**
-   * Base URL for "Edit this postmortem" links; the file's path from the project
-   * root is appended, e.g. `https://github.com/acme/postmortems/edit/main/`. Omit to hide the link.
-   */
-  editLinkBase: z.url().optional(),
-  /** Postmortems per page on paginated lists. Default 20. */
-  pageSize: z.number().int().positive().default(20),
-  /** The rules of `npm run check` beyond the schema. */
-  lint: LintConfigSchema.prefault({}),
-  /** Due dates by policy and owners' GitHub handles, for following action items through. */
-  followThrough: FollowThroughConfigSchema.prefault({}),
-  /** How `npm run import` reads other tools' field and severity names into ours. Default: common names only. */
-  import: ImportConfigSchema.prefault({}),
-});
+export const SiteConfigSchema = z
+  .object({
+    /** Site title, shown in the header, feeds and page titles. */
+    title: z.string().min(1).default('Postmortems'),
+    /** One sentence describing the site, used in feeds and meta tags. */
+    description: z.string().default('Incident postmortems: what happened, why, and what we changed.'),
+    /** The deployed site's absolute URL; needed for feeds and the sitemap. */
+    url: z.url().default('https://postmortems.example.com'),
+    /** Zone used for display and `HH:MM` timeline times when a postmortem sets no `timezone`. Default `UTC`. */
+    defaultTimezone: TimeZoneSchema.default('UTC'),
+    /** The severity scale, most severe first. Default SEV1…SEV5. */
+    severities: SeverityScaleSchema.default(DEFAULT_SEVERITY_SCALE),
+    /**
+     * Base URL for "Edit this postmortem" links; the file's path from the project
+     * root is appended, e.g. `https://github.com/acme/postmortems/edit/main/`. Omit to hide the link.
+     */
+    editLinkBase: z.url().optional(),
+    /** Postmortems per page on paginated lists. Default 20. */
+    pageSize: z.number().int().positive().default(20),
+    /** The rules of `npm run check` beyond the schema. */
+    lint: LintConfigSchema.prefault({}),
+    /** Due dates by policy and owners' GitHub handles, for following action items through. */
+    followThrough: FollowThroughConfigSchema.prefault({}),
+    /** How `npm run import` reads other tools' field and severity names into ours. Default: common names only. */
+    import: ImportConfigSchema.prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    // A policy rule naming a severity the scale lacks would silently never apply.
+    const ids = config.severities.map((level) => level.id);
+    config.followThrough.dueWithin.forEach((rule, index) => {
+      rule.severities?.forEach((severity, position) => {
+        if (ids.some((id) => id.toLowerCase() === severity.toLowerCase())) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['followThrough', 'dueWithin', index, 'severities', position],
+          message: `\`${severity}\` is not a severity of this site; use one of ${ids.join(', ')}`,
+        });
+      });
+    });
+  });
 
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
