@@ -86,7 +86,7 @@ describe('insight pages of the fixture corpus', () => {
       // Due on the build date itself: not overdue yet.
       expect(section(html, 'status-in-progress')).toMatch(/2024-06-01 \(policy: 2024-02-12\) Add a circuit breaker/);
       expect(section(html, 'status-done')).toMatch(
-        /2022-07-01 Snapshot the index nightly .* 2023-07-01 Document the rollback .* 2024-05-30 Add canary checks/,
+        /2022-07-01 Snapshot the index nightly .* 2023-07-01 \(policy: 2023-06-28\) Document the rollback .* 2024-05-30 Add canary checks/,
       );
       expect(html.match(/class="overdue-label">Overdue</g)).toHaveLength(3);
     });
