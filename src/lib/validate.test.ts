@@ -59,7 +59,7 @@ describe('validatePostmortemSource', () => {
     );
     expect(result.problems.map((problem) => [problem.line, problem.column, problem.message])).toEqual([
       [12, 5, expect.stringContaining('missing required field `actionItems[1].owner`')],
-      [13, 5, 'actionItems[1].ticket: expected an http:// or https:// URL to the ticket (got "ftp://x")'],
+      [13, 5, 'actionItems[1].ticket: expected an http:// or https:// URL to the ticket (got `ftp://x`)'],
     ]);
   });
 
@@ -120,8 +120,8 @@ describe('validatePostmortemSource placeholders', () => {
       .replace('severity: SEV2', 'severity: "TODO: one of SEV1…SEV5"')
       .replace('resolvedAt: "2024-03-14T09:59:00Z"', 'resolvedAt: "TODO: when it was over"');
     expect(validate(source).problems.map((problem) => `${problem.line} ${problem.rule} ${problem.message}`)).toEqual([
-      '4 placeholder placeholder left in `severity`: replace "TODO: one of SEV1…SEV5" with the real value',
-      '6 placeholder placeholder left in `resolvedAt`: replace "TODO: when it was over" with the real value',
+      '4 placeholder placeholder left in `severity`: replace `TODO: one of SEV1…SEV5` with the real value',
+      '6 placeholder placeholder left in `resolvedAt`: replace `TODO: when it was over` with the real value',
     ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import type { PostmortemData, PostmortemSchema } from '../schemas/postmortem';
-import type { Problem } from './errors';
+import { quoteValue, type Problem } from './errors';
 import { isEmptyYaml, parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate } from './time';
@@ -48,7 +48,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   const shown =
     issue.code !== 'custom' && issue.input !== undefined && typeof issue.input !== 'object'
-      ? ` (got ${JSON.stringify(issue.input)})`
+      ? ` (got ${quoteValue(issue.input)})`
       : '';
   return field ? `${field}: ${issue.message}${shown}` : `${issue.message}${shown}`;
 }
@@ -129,7 +129,7 @@ export function validatePostmortemSource(
         typeof issue.input === 'string' && issue.input.includes(PLACEHOLDER_MARKER)
           ? problem(
               frontmatter.locate(issue.path),
-              `placeholder left in \`${describePath(issue.path)}\`: replace "${issue.input}" with the real value`,
+              `placeholder left in \`${describePath(issue.path)}\`: replace ${quoteValue(issue.input)} with the real value`,
               'placeholder',
             )
           : problem(frontmatter.locate(issue.path), describeIssue(issue)),
@@ -167,7 +167,7 @@ export function checkCorpus(files: readonly ValidatedFile[], known: readonly Kno
         line: 1,
         column: 1,
         severity: 'error',
-        message: `id \`${file.id}\` is also used by ${twins.map((twin) => twin.file).join(', ')}; rename one of the files so every id is unique`,
+        message: `id ${quoteValue(file.id)} is also used by ${twins.map((twin) => quoteValue(twin.file, 200)).join(', ')}; rename one of the files so every id is unique`,
         rule: 'unique-id',
       });
     }
@@ -180,7 +180,7 @@ export function checkCorpus(files: readonly ValidatedFile[], known: readonly Kno
         line: 1,
         column: 1,
         severity: 'error',
-        message: `file name \`${baseName}\` must be YYYY-MM-DD-slug.md or .mdx, with the slug in lowercase kebab-case, e.g. 2024-03-14-checkout-timeouts.mdx`,
+        message: `file name ${quoteValue(baseName)} must be YYYY-MM-DD-slug.md or .mdx, with the slug in lowercase kebab-case, e.g. 2024-03-14-checkout-timeouts.mdx`,
         rule: 'file-name',
       });
     }
@@ -197,11 +197,15 @@ export function checkCorpus(files: readonly ValidatedFile[], known: readonly Kno
     }
     file.data.related.forEach((relatedId, index) => {
       if (relatedId === file.id) {
-        at(['related', index], `related lists this postmortem itself (\`${relatedId}\`); remove it`, 'related-exists');
+        at(
+          ['related', index],
+          `related lists this postmortem itself (${quoteValue(relatedId)}); remove it`,
+          'related-exists',
+        );
       } else if (!byId.has(relatedId)) {
         at(
           ['related', index],
-          `related id \`${relatedId}\` matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
+          `related id ${quoteValue(relatedId)} matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
           'related-exists',
         );
       }

@@ -240,6 +240,59 @@ describe('postmortem schema', () => {
       ).toEqual([expect.stringMatching(/^timeline.1.at: .* before the entry above it/)]);
     });
 
+    test('rejects a detected or mitigated entry before startedAt when it stands for detectedAt or mitigatedAt', () => {
+      expect(
+        messages(
+          valid({
+            timeline: [
+              { at: '2024-03-14T09:00:00Z', event: 'Alert', kind: 'detected' },
+              { at: '2024-03-14T09:05:00Z', event: 'Rolled back', kind: 'mitigated' },
+            ],
+          }),
+        ),
+      ).toEqual([
+        'timeline.0.at: detectedAt comes from the first `detected` entry, and `2024-03-14T09:00:00Z` resolves to 2024-03-14 09:00 UTC, before startedAt (2024-03-14 09:12 UTC): time to detect would be negative; correct the time, or set detectedAt between startedAt and resolvedAt',
+        'timeline.1.at: mitigatedAt comes from the first `mitigated` entry, and `2024-03-14T09:05:00Z` resolves to 2024-03-14 09:05 UTC, before startedAt (2024-03-14 09:12 UTC): time to mitigate would be negative; correct the time, or set mitigatedAt between startedAt and resolvedAt',
+      ]);
+    });
+
+    test('rejects a detected, mitigated or resolved entry that disagrees with the field, and accepts one that agrees to the minute', () => {
+      const timeline = [
+        { at: '09:20', event: 'Alert', kind: 'detected' },
+        { at: '09:40', event: 'Rolled back', kind: 'mitigated' },
+        { at: '09:58', event: 'All clear', kind: 'resolved' },
+      ];
+      expect(
+        messages(
+          valid({
+            timeline,
+            detectedAt: '2024-03-14T09:20:30Z',
+            mitigatedAt: '2024-03-14T10:40:00+01:00',
+            resolvedAt: '2024-03-14T09:58:00Z',
+          }),
+        ),
+      ).toEqual([]);
+      expect(messages(valid({ timeline, detectedAt: '2024-03-14T09:25:00Z' }))).toEqual([
+        'timeline.0.at: the first `detected` entry, `09:20` resolves to 2024-03-14 09:20 UTC ("HH:MM" is on startedAt\'s date in the timezone, and a day later each time it is earlier than the "HH:MM" above it), disagrees with detectedAt (2024-03-14 09:25 UTC); make them the same moment, or remove detectedAt to take it from the timeline',
+        'timeline.2.at: the first `resolved` entry, `09:58` resolves to 2024-03-14 09:58 UTC ("HH:MM" is on startedAt\'s date in the timezone, and a day later each time it is earlier than the "HH:MM" above it), disagrees with resolvedAt (2024-03-14 09:59 UTC); make them the same moment',
+      ]);
+    });
+
+    test('says where an HH:MM entry rolled over to when it lands outside the incident', () => {
+      const [message] = messages(
+        valid({
+          timeline: [
+            { at: '09:30', event: 'a' },
+            { at: '09:20', event: 'b' },
+            { at: '09:10', event: 'c' },
+          ],
+        }),
+      );
+      expect(message).toBe(
+        'timeline.2.at: `09:10` resolves to 2024-03-16 09:10 UTC ("HH:MM" is on startedAt\'s date in the timezone, and a day later each time it is earlier than the "HH:MM" above it), more than a day outside startedAt–resolvedAt (2024-03-14 09:12 UTC to 2024-03-14 09:59 UTC); check the time or write a full date-time',
+      );
+    });
+
     test('accepts entries up to a day outside the incident and rejects the rest', () => {
       expect(messages(valid({ timeline: [{ at: '2024-03-13T09:30:00Z', event: 'deploy', kind: 'trigger' }] }))).toEqual(
         [],

@@ -5,7 +5,8 @@
  */
 import { z } from 'astro/zod';
 import { slug } from 'github-slugger';
-import { isCalendarDate, parseInstant, resolveTimelineTimes } from '../lib/time';
+import { quoteValue } from '../lib/errors';
+import { formatInstant, isCalendarDate, parseInstant, resolveTimelineTimes, WALL_CLOCK_PATTERN } from '../lib/time';
 import type { SeverityLevel } from './severity';
 import { TimeZoneSchema } from './time-zone';
 
@@ -57,6 +58,22 @@ export const ACTION_ITEM_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] a
 /** How far outside [startedAt, resolvedAt] a timeline entry may lie (a trigger often comes before impact). */
 export const TIMELINE_MARGIN_MS = 24 * 60 * 60 * 1000;
 
+/** How the day of an `HH:MM` timeline time is chosen, for messages about where one landed. */
+const ROLL_OVER_RULE =
+  '"HH:MM" is on startedAt\'s date in the timezone, and a day later each time it is earlier than the "HH:MM" above it';
+
+/** The timeline moments that stand for a frontmatter field: the first entry of the kind is the field's default. */
+const TIMELINE_MOMENTS = [
+  { kind: 'detected', field: 'detectedAt', measure: 'time to detect' },
+  { kind: 'mitigated', field: 'mitigatedAt', measure: 'time to mitigate' },
+  { kind: 'resolved', field: 'resolvedAt', measure: 'the duration' },
+] as const;
+
+/** Two instants in the same minute: `HH:MM` entries have no seconds. */
+function sameMinute(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
+}
+
 const EXAMPLE_DATE_TIME = '"2024-03-14T09:12:00Z" or "2024-03-14T10:12:00+01:00"';
 
 function enumOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
@@ -71,7 +88,7 @@ const InstantSchema = z
     if (!instant) {
       ctx.addIssue({
         code: 'custom',
-        message: `\`${text}\` is not an ISO 8601 date-time with an offset; write one such as ${EXAMPLE_DATE_TIME} (a missing offset is ambiguous)`,
+        message: `${quoteValue(text)} is not an ISO 8601 date-time with an offset; write one such as ${EXAMPLE_DATE_TIME} (a missing offset is ambiguous)`,
       });
       return z.NEVER;
     }
@@ -82,7 +99,7 @@ const InstantSchema = z
 const CalendarDateSchema = z
   .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2024-04-30' })
   .refine(isCalendarDate, {
-    error: (issue) => `\`${String(issue.input)}\` is not a date written YYYY-MM-DD, e.g. 2024-04-30`,
+    error: (issue) => `${quoteValue(issue.input)} is not a date written YYYY-MM-DD, e.g. 2024-04-30`,
   });
 
 /** Lowercase kebab-case labels, de-duplicated, in the order written. */
@@ -94,7 +111,7 @@ const LabelListSchema = z.array(z.string().min(1)).transform((labels, ctx) => {
       ctx.addIssue({
         code: 'custom',
         path: [index],
-        message: `\`${label}\` has no letters or digits; use a name such as "checkout"`,
+        message: `${quoteValue(label)} has no letters or digits; use a name such as "checkout"`,
       });
     } else if (!normalised.includes(value)) {
       normalised.push(value);
@@ -166,7 +183,7 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
       if (!match) {
         ctx.addIssue({
           code: 'custom',
-          message: `\`${value}\` is not a severity of this site; use one of ${severityIds.join(', ')}`,
+          message: `${quoteValue(value)} is not a severity of this site; use one of ${severityIds.join(', ')}`,
         });
         return z.NEVER;
       }
@@ -224,7 +241,7 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'
-            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}; check the spelling against the frontmatter reference`
+            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => quoteValue(key)).join(', ')}; check the spelling against the frontmatter reference`
             : undefined,
       },
     )
@@ -256,6 +273,11 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
       );
       const earliest = startedAt.getTime() - TIMELINE_MARGIN_MS;
       const latest = Math.max(resolvedAt.getTime(), startedAt.getTime()) + TIMELINE_MARGIN_MS;
+      const shown = (instant: Date) => formatInstant(instant, timezone);
+      /** Where an entry's `at` landed, and for `HH:MM` why on that day: what a writer needs to see a wrong day. */
+      const landing = (written: string, at: Date) =>
+        `${quoteValue(written)} resolves to ${shown(at)}${WALL_CLOCK_PATTERN.test(written) ? ` (${ROLL_OVER_RULE})` : ''}`;
+      const flagged = new Set<number>();
       let previous: Date | undefined;
       const timeline = data.timeline.map((entry, index) => {
         const result = resolved[index]!;
@@ -263,8 +285,9 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
           ctx.addIssue({
             code: 'custom',
             path: ['timeline', index, 'at'],
-            message: `\`${entry.at}\`: ${result.reason}`,
+            message: `${quoteValue(entry.at)}: ${result.reason}`,
           });
+          flagged.add(index);
           return { ...entry, at: startedAt };
         }
         const at = result.at;
@@ -272,18 +295,43 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
           ctx.addIssue({
             code: 'custom',
             path: ['timeline', index, 'at'],
-            message: `\`${entry.at}\` resolves to ${at.toISOString()}, more than a day outside startedAt–resolvedAt; check the time or write a full date-time`,
+            message: `${landing(entry.at, at)}, more than a day outside startedAt–resolvedAt (${shown(startedAt)} to ${shown(resolvedAt)}); check the time or write a full date-time`,
           });
+          flagged.add(index);
         } else if (previous && at < previous) {
           ctx.addIssue({
             code: 'custom',
             path: ['timeline', index, 'at'],
-            message: `\`${entry.at}\` resolves to ${at.toISOString()}, before the entry above it; list timeline entries in the order they happened`,
+            message: `${landing(entry.at, at)}, before the entry above it; list timeline entries in the order they happened`,
           });
+          flagged.add(index);
         }
         previous = at;
         return { ...entry, at };
       });
+
+      // The first entry of a moment's kind is the moment: it agrees with the field, or, as the field's default,
+      // lies within the incident, so no time to detect or to mitigate is negative.
+      for (const { kind, field, measure } of TIMELINE_MOMENTS) {
+        const index = timeline.findIndex((entry) => entry.kind === kind);
+        if (index === -1 || flagged.has(index)) continue;
+        const { at } = timeline[index]!;
+        const written = data.timeline[index]!.at;
+        const explicit = data[field];
+        if (explicit && !sameMinute(at, explicit)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', index, 'at'],
+            message: `the first \`${kind}\` entry, ${landing(written, at)}, disagrees with ${field} (${shown(explicit)}); make them the same moment${field === 'resolvedAt' ? '' : `, or remove ${field} to take it from the timeline`}`,
+          });
+        } else if (!explicit && (at < startedAt || at > resolvedAt)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', index, 'at'],
+            message: `${field} comes from the first \`${kind}\` entry, and ${landing(written, at)}, ${at < startedAt ? `before startedAt (${shown(startedAt)}): ${measure} would be negative` : `after resolvedAt (${shown(resolvedAt)})`}; correct the time, or set ${field} between startedAt and resolvedAt`,
+          });
+        }
+      }
 
       const firstOfKind = (kind: (typeof TIMELINE_KINDS)[number]) => timeline.find((entry) => entry.kind === kind)?.at;
       return {
