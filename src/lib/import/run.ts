@@ -21,7 +21,7 @@ import { readMarkdown, type MarkdownOptions } from './markdown';
 import { readPostmortemsApp } from './postmortems-app';
 import { formatImportReport, summarise, type ImportResult } from './report';
 import { IMPORT_FORMATS, type ImportFormat, type SourceRecord } from './source-record';
-import { importedFileName, importedSources, renderPostmortem, writeNewFile } from './write';
+import { createFileWriter, importedFileName, importedSources, renderPostmortem } from './write';
 
 export const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [--from auto|${IMPORT_FORMATS.join('|')}] [--out <folder>] [--dry-run] [--format text|json] [--timezone <zone>]
 
@@ -33,6 +33,9 @@ imported before are skipped.
   --dry-run         report what would be written, write nothing
   --format <name>   report as text (default) or json
   --timezone <zone> zone of times written without one (default the site's defaultTimezone)`;
+
+/** Files written at once. */
+const WRITES_AT_ONCE = 32;
 
 /** Shows how far a long import has got (a progress bar in a terminal; nothing in tests). */
 export interface Progress {
@@ -140,6 +143,8 @@ export function runImport(context: ImportContext): Promise<number> {
       for (const record of readIncidentIo(exports, context.config.import))
         records.push({ record, detected: exportsDetected });
 
+      const writer = createFileWriter(outDir);
+      const writes: Promise<void>[] = [];
       for (const { record, detected } of records) {
         const previous = already.get(record.reference);
         const base = { file: record.file, format: record.format, detected, reference: record.reference };
@@ -174,15 +179,19 @@ export function runImport(context: ImportContext): Promise<number> {
           });
           continue;
         }
-        const written = values['dry-run'] ? fileName : await writeNewFile(outDir, fileName, renderPostmortem(mapped));
-        already.set(record.reference, written);
-        results.push({
-          ...base,
-          ...account,
-          outcome: values['dry-run'] ? 'would-write' : 'written',
-          path: displayPath(context.cwd, resolve(outDir, written)),
-        });
+        // The same source twice in one run (a file named twice) is written once.
+        already.set(record.reference, fileName);
+        const result: ImportResult = { ...base, ...account, outcome: values['dry-run'] ? 'would-write' : 'written' };
+        results.push(result);
+        const write = async () => {
+          const written = values['dry-run'] ? fileName : await writer.write(fileName, renderPostmortem(mapped));
+          result.path = displayPath(context.cwd, resolve(outDir, written));
+        };
+        writes.push(write());
+        // Files are written a few at a time: waiting on the disk for each, one by one, was most of an import's time.
+        if (writes.length >= WRITES_AT_ONCE) await Promise.all(writes.splice(0));
       }
+      await Promise.all(writes);
     } finally {
       progress?.stop();
     }

@@ -58,21 +58,39 @@ export async function importedSources(dir: string): Promise<Map<string, string>>
 const MAX_SUFFIX = 99;
 
 /**
- * Writes `text` as `dir/fileName`, or as `fileName` with `-2`, `-3`… before the
- * extension when a file of that name exists: never over an existing file.
- * Resolves to the name written.
+ * Writes new files into `dir`, never over an existing one: a name taken (on disk, or
+ * earlier in this run) gets `-2`, `-3`… before the extension. Names are claimed in
+ * the order `write` is called, so a run names files the same way whatever order the
+ * disk finishes them in.
  */
-export async function writeNewFile(dir: string, fileName: string, text: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const stem = fileName.replace(/\.md$/, '');
-  for (let attempt = 1; attempt <= MAX_SUFFIX; attempt += 1) {
-    const name = attempt === 1 ? fileName : `${stem}-${attempt}.md`;
-    try {
-      await writeFile(join(dir, name), text, { flag: 'wx' });
-      return name;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+export function createFileWriter(dir: string): { write(fileName: string, text: string): Promise<string> } {
+  const claimed = new Set<string>();
+  let folder: Promise<unknown> | undefined;
+  const claim = (fileName: string, from: number) => {
+    const stem = fileName.replace(/\.md$/, '');
+    for (let attempt = from; attempt <= MAX_SUFFIX; attempt += 1) {
+      const name = attempt === 1 ? fileName : `${stem}-${attempt}.md`;
+      if (!claimed.has(name)) {
+        claimed.add(name);
+        return { name, attempt };
+      }
     }
-  }
-  throw new Error(`${fileName} and ${MAX_SUFFIX - 1} variants of it exist in ${dir}; rename some of them`);
+    throw new Error(`${fileName} and ${MAX_SUFFIX - 1} variants of it exist in ${dir}; rename some of them`);
+  };
+  return {
+    async write(fileName, text) {
+      let { name, attempt } = claim(fileName, 1);
+      folder ??= mkdir(dir, { recursive: true });
+      await folder;
+      for (;;) {
+        try {
+          await writeFile(join(dir, name), text, { flag: 'wx' });
+          return name;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'EEXIST') throw error;
+          ({ name, attempt } = claim(fileName, attempt + 1));
+        }
+      }
+    },
+  };
 }
