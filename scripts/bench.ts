@@ -1,7 +1,7 @@
-/** Entry point of `npm run bench`; see src/lib/bench/run.ts. */
+/** Entry point of `npm run bench`; see scripts/bench/run.ts. */
 import { fileURLToPath } from 'node:url';
-import { runBench } from '../src/lib/bench/run';
-import { measureSearchTransfer } from './bench-search';
+import { runBench } from './bench/run';
+import { measureSearchTransfer } from './bench/search';
 
 process.exitCode = await runBench({
   root: fileURLToPath(new URL('..', import.meta.url)),

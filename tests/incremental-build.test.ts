@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glob } from 'tinyglobby';
-import { writeSyntheticCorpus } from '../src/lib/bench/synthetic-corpus';
+import { writeSyntheticCorpus } from '../scripts/bench/synthetic-corpus';
 import { buildSite, type SiteBuild } from './build-site';
 
 /** Every file of a built site, by path. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { writeSyntheticCorpus } from './bench/synthetic-corpus';
+import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus';
 import { checkContentFolder, parallelWorkers } from './content-folder';
 import { duePolicyOf } from './due-dates';
 import { ALL_RULES, createLintContext } from './lint';

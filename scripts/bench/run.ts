@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds a synthetic corpus with the site and with the
- * bare-Astro floor (tests/fixtures/bench-floor/), rebuilds it after one edit,
+ * bare-Astro floor (scripts/bench/floor-site/), rebuilds it after one edit,
  * checks it, weighs the pages and a search, and prints every measurement
  * against its target (see `TARGETS`). Timings are medians of several runs,
  * and the site and the floor take turns so that other load on the machine
@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { median } from '../stats';
+import { median } from '../../src/lib/stats';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
 import { runAstroBuild, type BuildMeasurement } from './astro-build';
 import { formatReport } from './report';
@@ -37,13 +37,13 @@ export interface BenchContext {
 }
 
 /** The floor fixture, relative to the project root. */
-export const FLOOR_FIXTURE = 'tests/fixtures/bench-floor';
+export const FLOOR_FIXTURE = 'scripts/bench/floor-site';
 /** Corpus sizes whose per-page cost must match (issue 7), and the tiny corpus that gives a build's fixed cost. */
 export const SCALING_COUNTS = [1000, 4000] as const;
 export const FIXED_COST_COUNT = 10;
 
 /** What the copy of the project needs to build: everything but content, output and tests other than the floor. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', FLOOR_FIXTURE];
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
 
 /**
  * Copies the project into `dir`, with a link to its node_modules. Builds of the

@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countWords } from '../lint/text';
+import { countWords } from '../../src/lib/lint/text';
 
 /** File format of the generated postmortems. */
 export type SyntheticFormat = 'md' | 'mdx';

@@ -8,7 +8,7 @@ import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { glob } from 'tinyglobby';
-import { median } from '../stats';
+import { median } from '../../src/lib/stats';
 
 const gzipped = promisify(gzip);
 

@@ -1,7 +1,7 @@
 /**
  * Measures search on a built site (`npm run build` first):
  *
- *   npm exec -- tsx scripts/bench-search.ts [dist] [word…]
+ *   npm exec -- tsx scripts/bench/search.ts [dist] [word…]
  *
  * Prints the index size on disk, the bytes a first visit to /search/ loads,
  * and for each word: the bytes its search transferred and the time from the
@@ -13,9 +13,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { folderBytes, UNUSED_PAGEFIND_FILE } from '../src/lib/bench/site-weight';
-import { collectErrors, launchChromium } from '../tests/browser';
-import { serveDirectory, type ServedFile } from '../tests/static-server';
+import { folderBytes, UNUSED_PAGEFIND_FILE } from './site-weight';
+import { collectErrors, launchChromium } from '../../tests/browser';
+import { serveDirectory, type ServedFile } from '../../tests/static-server';
 
 const RUNS = 5;
 /** Searched before the "later search" of each word, on the same page. */

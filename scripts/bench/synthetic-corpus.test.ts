@@ -2,12 +2,12 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContentFolder } from '../content-folder';
-import { duePolicyOf } from '../due-dates';
-import { ALL_RULES, createLintContext } from '../lint';
-import { countWords } from '../lint/text';
-import { defineSiteConfig } from '../site-config';
-import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
+import { checkContentFolder } from '../../src/lib/content-folder';
+import { duePolicyOf } from '../../src/lib/due-dates';
+import { ALL_RULES, createLintContext } from '../../src/lib/lint';
+import { countWords } from '../../src/lib/lint/text';
+import { defineSiteConfig } from '../../src/lib/site-config';
+import { DEFAULT_SEVERITY_SCALE } from '../../src/schemas/severity';
 import { syntheticPostmortems, writeSyntheticCorpus } from './synthetic-corpus';
 
 const schemaOptions = { severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' };

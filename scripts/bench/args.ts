@@ -4,7 +4,7 @@ import type { SyntheticFormat } from './synthetic-corpus';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--count 10000] [--format mdx|md] [--runs 3] [--keep] [--json <file>] [--no-scaling] [--no-search]
 
-Builds a synthetic corpus with the site and with a bare-Astro floor (tests/fixtures/bench-floor/),
+Builds a synthetic corpus with the site and with a bare-Astro floor (scripts/bench/floor-site/),
 checks it, and prints each measurement against its target.
   --count <n>      postmortems in the corpus (default 10000)
   --format <f>     mdx (default) or md
