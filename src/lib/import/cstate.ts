@@ -34,7 +34,7 @@ export function readCstate(text: string, options: MarkdownOptions): SourceRecord
     const event = text
       .slice(match.index + match[0].length, end)
       .split('\n')
-      .map((line) => line.replace(/[*_]/g, '').trim())
+      .map((line) => line.replace(OTHER_SHORTCODE, '').replace(/[*_]/g, '').trim())
       .find(Boolean);
     if (!at || !event) return;
     const { kind, word } = timelineKind(event);

@@ -176,7 +176,7 @@ const STATUS_WORDS: readonly [ActionItemStatus, RegExp][] = [
 
 /** An action item status from other tools' words (`completed`, `not_doing`, `TODO`…). */
 export function actionItemStatus(text: string): ActionItemStatus | undefined {
-  const word = text.toLowerCase().replace(/[_]+/g, ' ').trim();
+  const word = text.toLowerCase().replace(/_+/g, ' ').replace(/[’‘]/g, "'").trim();
   return STATUS_WORDS.find(([, pattern]) => pattern.test(word))?.[0];
 }
 

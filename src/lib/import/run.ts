@@ -143,7 +143,7 @@ export function runImport(context: ImportContext): Promise<number> {
       for (const record of readIncidentIo(exports, context.config.import))
         records.push({ record, detected: exportsDetected });
 
-      const writer = createFileWriter(outDir);
+      const writer = values['dry-run'] ? undefined : await createFileWriter(outDir);
       const writes: Promise<void>[] = [];
       for (const { record, detected } of records) {
         const previous = already.get(record.reference);
@@ -184,7 +184,7 @@ export function runImport(context: ImportContext): Promise<number> {
         const result: ImportResult = { ...base, ...account, outcome: values['dry-run'] ? 'would-write' : 'written' };
         results.push(result);
         const write = async () => {
-          const written = values['dry-run'] ? fileName : await writer.write(fileName, renderPostmortem(mapped));
+          const written = writer ? await writer.write(fileName, renderPostmortem(mapped)) : fileName;
           result.path = displayPath(context.cwd, resolve(outDir, written));
         };
         writes.push(write());

@@ -164,7 +164,7 @@ export function leadingSourceTime(text: string): { time: SourceTime; rest: strin
   const zoneText = trimmed.slice(position).replace(/^\s+/, '');
   const zone = trailingZone(zoneText);
   if (zone) position = trimmed.length - zoneText.length + zone.length;
-  const written = trimmed.slice(0, position);
+  const written = trimmed.slice(0, position).trimEnd();
   const rest = afterSeparator(trimmed.slice(position));
   if (!date) return { time: { kind: 'wall-clock', time: time.slice(0, 5), zone: zone?.zone, text: written }, rest };
   if (zone) return { time: { kind: 'instant', instant: instantIn(date.date, time, zone.zone), text: written }, rest };

@@ -3,7 +3,7 @@
  * (`YYYY-MM-DD-slug.md`, dated by the start in the incident's zone), the sources
  * already imported (so a second run skips them), and never overwriting a file.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { listPostmortemFiles } from '../content-folder';
@@ -63,32 +63,33 @@ const MAX_SUFFIX = 99;
  * the order `write` is called, so a run names files the same way whatever order the
  * disk finishes them in.
  */
-export function createFileWriter(dir: string): { write(fileName: string, text: string): Promise<string> } {
-  const claimed = new Set<string>();
-  let folder: Promise<unknown> | undefined;
-  const claim = (fileName: string, from: number) => {
+export async function createFileWriter(
+  dir: string,
+): Promise<{ write(fileName: string, text: string): Promise<string> }> {
+  await mkdir(dir, { recursive: true });
+  const claimed = new Set(await readdir(dir));
+  const claim = (fileName: string) => {
     const stem = fileName.replace(/\.md$/, '');
-    for (let attempt = from; attempt <= MAX_SUFFIX; attempt += 1) {
+    for (let attempt = 1; attempt <= MAX_SUFFIX; attempt += 1) {
       const name = attempt === 1 ? fileName : `${stem}-${attempt}.md`;
       if (!claimed.has(name)) {
         claimed.add(name);
-        return { name, attempt };
+        return name;
       }
     }
     throw new Error(`${fileName} and ${MAX_SUFFIX - 1} variants of it exist in ${dir}; rename some of them`);
   };
   return {
     async write(fileName, text) {
-      let { name, attempt } = claim(fileName, 1);
-      folder ??= mkdir(dir, { recursive: true });
-      await folder;
+      let name = claim(fileName);
       for (;;) {
         try {
           await writeFile(join(dir, name), text, { flag: 'wx' });
           return name;
         } catch (error) {
+          // Written by someone else since the folder was listed: take the next free name.
           if ((error as { code?: string }).code !== 'EEXIST') throw error;
-          ({ name, attempt } = claim(fileName, attempt + 1));
+          name = claim(fileName);
         }
       }
     },
