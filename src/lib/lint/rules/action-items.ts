@@ -1,4 +1,4 @@
-import { daysOverdue } from '../../action-items';
+import { daysOverdue, isOutstanding } from '../../action-items';
 import { resolveDueDate } from '../../due-dates';
 import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
@@ -12,6 +12,7 @@ export const overdueActionItems: LintRule = {
   check(document, context, report) {
     const data = document.file.data;
     data?.actionItems.forEach((item, index) => {
+      if (!isOutstanding(item)) return;
       const due = resolveDueDate(item, data, context.duePolicy);
       const days = daysOverdue(item, due.date, context.today);
       if (days === 0) return;
