@@ -23,7 +23,7 @@ export const IMPORT_TARGET_FIELDS = [
  * scale they mean. cState's `down`, `disrupted` and `notice`; incident.io's default
  * `Critical`, `Major` and `Minor`. A name whose level is not on the site's scale is ignored.
  */
-export const DEFAULT_SEVERITY_NAMES: Record<string, string> = {
+const DEFAULT_SEVERITY_NAMES: Record<string, string> = {
   critical: 'SEV1',
   major: 'SEV2',
   minor: 'SEV3',

@@ -23,7 +23,7 @@ import { formatImportReport, summarise, type ImportResult } from './report';
 import { IMPORT_FORMATS, type ImportFormat, type SourceRecord } from './source-record';
 import { createFileWriter, importedFileName, importedSources, renderPostmortem } from './write';
 
-export const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [--from auto|${IMPORT_FORMATS.join('|')}] [--out <folder>] [--dry-run] [--format text|json] [--timezone <zone>]
+const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [--from auto|${IMPORT_FORMATS.join('|')}] [--out <folder>] [--dry-run] [--format text|json] [--timezone <zone>]
 
 Writes one postmortem per source into the content folder (or --out) and reports what
 was mapped, what was guessed and what needs you. Never overwrites a file; sources

@@ -140,7 +140,7 @@ function fieldKey(name: string): string {
 }
 
 /** Which of our fields a source field stands for: the team's `import.fields` first, then common names. */
-export function targetField(name: string, config: ImportConfig): TargetField | undefined {
+function targetField(name: string, config: ImportConfig): TargetField | undefined {
   const key = fieldKey(name);
   for (const [theirs, ours] of Object.entries(config.fields)) if (fieldKey(theirs) === key) return ours;
   return COMMON_FIELD_NAMES[key];

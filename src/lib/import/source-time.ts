@@ -49,7 +49,7 @@ const ZONE_WORDS: Record<string, string> = {
 };
 
 /** The IANA zone a word stands for (`PDT`, `utc`, `Pacific`, `Europe/Berlin`), if any. */
-export function zoneFromWord(word: string): string | undefined {
+function zoneFromWord(word: string): string | undefined {
   const known = ZONE_WORDS[word.toLowerCase()];
   if (known) return known;
   return word.includes('/') ? canonicalTimeZone(word) : undefined;
@@ -125,7 +125,7 @@ function trailingZone(text: string): { zone: string; length: number } | undefine
 }
 
 /** The moment a local date and time name in a zone (an IANA name or an offset such as `+01:00`). */
-export function instantIn(date: string, time: string, zone: string): Date {
+function instantIn(date: string, time: string, zone: string): Date {
   const local = Temporal.PlainDateTime.from(`${date}T${time}`);
   const zoned = local.toZonedDateTime(zone, { disambiguation: 'compatible' });
   return new Date(zoned.epochMilliseconds);
