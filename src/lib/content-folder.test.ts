@@ -4,10 +4,29 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus';
-import { checkContentFolder, parallelWorkers } from './content-folder';
+import { checkContentFolder, parallelWorkers, workerExecArgv } from './content-folder';
 import { duePolicyOf } from './due-dates';
 import { ALL_RULES, createLintContext } from './lint';
 import { SiteConfigSchema } from '../schemas/site-config';
+
+describe('workerExecArgv', () => {
+  test("reuses this process's flags under tsx, and adds tsx's hook otherwise", () => {
+    expect(workerExecArgv(['--import', 'file:///x/node_modules/tsx/dist/loader.mjs'], () => false)).toEqual({
+      execArgv: ['--import', 'file:///x/node_modules/tsx/dist/loader.mjs'],
+    });
+    expect(workerExecArgv(['--max-old-space-size=4096'], () => true)).toEqual({
+      execArgv: ['--max-old-space-size=4096', '--import', 'tsx'],
+    });
+  });
+
+  test('says why no worker can start when tsx is not installed', () => {
+    expect(workerExecArgv([], () => false)).toEqual({
+      unavailable: expect.stringContaining(
+        'tsx, a devDependency, which is not installed: checking on one thread',
+      ) as string,
+    });
+  });
+});
 
 describe('parallelWorkers', () => {
   test('uses every spare core for large folders and none for small ones', () => {

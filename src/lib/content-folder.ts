@@ -5,6 +5,7 @@
  * files from the same queue as this thread.
  */
 import { stat } from 'node:fs/promises';
+import { findPackageJSON } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +13,7 @@ import { glob } from 'tinyglobby';
 import { createPostmortemSchema, type PostmortemSchema, type PostmortemSchemaOptions } from '../schemas/postmortem';
 import { quoteValue, SetupError, type Problem } from './errors';
 import { ALL_RULES, LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
+import { rootCauseSection } from './similarity-terms';
 import { encodingProblem, readUtf8 } from './text-encoding';
 import { checkCorpus, idFromPath, validatePostmortemSource, type KnownFile, type ValidatedFile } from './validate';
 
@@ -117,10 +119,15 @@ export interface CheckFolderOptions {
    * default none. Workers know the rules of `ALL_RULES` only.
    */
   workers?: number | undefined;
+  /** Where to say that fewer threads than asked for check the files, and why; default nowhere. */
+  log?: ((line: string) => void) | undefined;
 }
 
-/** A file as checked: where it is, and its frontmatter as written and as validated. */
-export type CheckedFile = Pick<ValidatedFile, 'file' | 'id' | 'raw' | 'data'>;
+/** A file as checked: where it is, its frontmatter as written and as validated, and its root-cause section's text. */
+export type CheckedFile = Pick<ValidatedFile, 'file' | 'id' | 'raw' | 'data'> & {
+  /** What the similarity of incidents reads besides the title and summary (see `rootCauseSection`). */
+  rootCause: string;
+};
 
 /** The files checked and every problem found. */
 export interface CheckedFolder {
@@ -186,7 +193,7 @@ export async function checkFiles(
     const shownPath = displayPath(setup.root, absolutePath);
     if (!source.ok) {
       problems.push(encodingProblem(shownPath, source));
-      unreadable.push({ file: shownPath, id: idFromPath(relativePath), raw: undefined, data: undefined });
+      unreadable.push({ file: shownPath, id: idFromPath(relativePath), raw: undefined, data: undefined, rootCause: '' });
       continue;
     }
     const file = validatePostmortemSource({ file: shownPath, relativePath, source: source.text }, schema);
@@ -196,11 +203,42 @@ export async function checkFiles(
       problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
   }
   problems.push(...checkCorpus(validated, setup.known));
-  return { files: [...validated.map(({ file, id, raw, data }) => ({ file, id, raw, data })), ...unreadable], problems };
+  return {
+    files: [
+      ...validated.map(({ file, id, raw, data, body }) => ({ file, id, raw, data, rootCause: rootCauseSection(body) })),
+      ...unreadable,
+    ],
+    problems,
+  };
 }
 
 /** The worker's module; it runs TypeScript through tsx, already loaded when this process runs under it. */
 const WORKER_URL = new URL('./content-folder-worker.ts', import.meta.url);
+
+/**
+ * The Node flags a worker thread needs to load the worker's TypeScript: this
+ * process's own under tsx (`npm run check`), else tsx's import hook. tsx is a
+ * devDependency: without it (a production install) workers cannot start, and the
+ * answer says so instead of letting each worker fail in silence.
+ */
+export function workerExecArgv(
+  execArgv: readonly string[] = process.execArgv,
+  hasTsx: () => boolean = () => {
+    try {
+      return findPackageJSON('tsx', import.meta.url) !== undefined;
+    } catch {
+      return false;
+    }
+  },
+): { execArgv: string[] } | { unavailable: string } {
+  if (execArgv.some((argument) => argument.includes('tsx'))) return { execArgv: [...execArgv] };
+  if (!hasTsx())
+    return {
+      unavailable:
+        'worker threads load the checker through tsx, a devDependency, which is not installed: checking on one thread',
+    };
+  return { execArgv: [...execArgv, '--import', 'tsx'] };
+}
 
 /**
  * What a worker thread is started with: the setup, every batch, and the count
@@ -227,16 +265,18 @@ export function takeBatch({ batches, taken }: Pick<WorkerSetup, 'batches' | 'tak
  * Starts a worker that puts each batch it checks into `results`, by index, and
  * resolves when it stops. A worker that fails stops taking batches; the caller checks whatever it left.
  */
-function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>): Promise<void> {
-  const underTsx = process.execArgv.some((argument) => argument.includes('tsx'));
+function runWorker(
+  workerSetup: WorkerSetup,
+  results: Map<number, CheckedFolder>,
+  execArgv: string[],
+  log: (line: string) => void,
+): Promise<void> {
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_URL, {
-      workerData: workerSetup,
-      execArgv: underTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
-    });
-  } catch {
+    worker = new Worker(WORKER_URL, { workerData: workerSetup, execArgv });
+  } catch (error) {
     // Node flags a worker may not take (`--max-semi-space-size`, say): this thread does the work alone.
+    log(`a worker thread could not start (${(error as Error).message}); this thread checks its share`);
     return Promise.resolve();
   }
   return new Promise((done) => {
@@ -246,9 +286,16 @@ function runWorker(workerSetup: WorkerSetup, results: Map<number, CheckedFolder>
       });
     worker.on('message', (message: WorkerMessage) => {
       if ('index' in message) results.set(message.index, message.result);
-      else stop();
+      else {
+        if ('error' in message)
+          log(`a worker thread stopped (${message.error.split('\n')[0]}); this thread checks its share`);
+        stop();
+      }
     });
-    worker.on('error', stop);
+    worker.on('error', (error: Error) => {
+      log(`a worker thread stopped (${error.message}); this thread checks its share`);
+      stop();
+    });
     worker.on('exit', () => {
       done();
     });
@@ -266,6 +313,7 @@ export async function checkContentFolder({
   only,
   lint,
   workers = 0,
+  log = () => undefined,
 }: CheckFolderOptions): Promise<CheckedFolder> {
   const all = await listPostmortemFiles(contentDir);
   const skipped = skippedFileProblems(root, contentDir, await listSkippedFiles(contentDir, all));
@@ -284,9 +332,13 @@ export async function checkContentFolder({
   );
   const queue = { batches, taken: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
   const results = new Map<number, CheckedFolder>();
-  const threads = Array.from({ length: Math.min(workers, batches.length - 1) }, () =>
-    runWorker({ setup, ...queue }, results),
-  );
+  const wanted = Math.min(workers, batches.length - 1);
+  const loading = wanted > 0 ? workerExecArgv() : { execArgv: [] };
+  if ('unavailable' in loading) log(loading.unavailable);
+  const threads =
+    'execArgv' in loading
+      ? Array.from({ length: wanted }, () => runWorker({ setup, ...queue }, results, loading.execArgv, log))
+      : [];
   try {
     for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue))
       results.set(index, await checkFiles(batches[index]!, setup, lint?.rules));

@@ -264,6 +264,9 @@ export function postmortemLoader({
         only,
         lint: { rules: BUILD_RULES, context: lintContext },
         workers,
+        log: (line) => {
+          context.logger.warn(line);
+        },
       });
       failOn(folder.problems);
       context.logger.info(

@@ -108,6 +108,7 @@ export function runCheck(context: CheckContext): Promise<number> {
         }),
       },
       workers: parallelWorkers((only ?? all).length),
+      log: (line) => context.stderr.write(`${line}\n`),
     });
     const problems = sortProblems(checked.problems);
     context.stdout.write(formatReport(problems, checked.files.length, format));
