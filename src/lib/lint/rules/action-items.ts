@@ -8,7 +8,7 @@ export const overdueActionItems: LintRule = {
   severity: 'warning',
   needsTree: false,
   description:
-    'Warns on action items still open or in progress after their due date (written, or by the due-date policy).',
+    'Open or in-progress action items past their due date (written, or by the due-date policy): finish them, move the date, or mark them `wont-do`.',
   check(document, context, report) {
     const data = document.file.data;
     data?.actionItems.forEach((item, index) => {
@@ -28,8 +28,7 @@ export const actionItemsRequired: LintRule = {
   id: 'action-items-required',
   severity: 'error',
   needsTree: false,
-  description:
-    'Postmortems of the severities in `lint.actionItemsRequiredFor` (default SEV1, SEV2) list at least one action item.',
+  description: 'Postmortems of the severities in `lint.actionItemsRequiredFor` (default SEV1, SEV2) list action items.',
   check(document, context, report) {
     const data = document.file.data;
     if (!data || data.actionItems.length > 0) return;

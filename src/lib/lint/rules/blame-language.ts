@@ -23,7 +23,7 @@ export const blameLanguage: LintRule = {
   severity: 'warning',
   needsTree: true,
   description:
-    'Warns on phrases that blame people ("human error", "careless", …; configurable in `lint.blamePhrases`).',
+    'None of the phrases in `lint.blamePhrases` ("human error", "careless", "should have known", "whose fault", …): describe what in the system allowed the mistake.',
   check(document, context, report) {
     const pattern = phrasePattern(context.config.blamePhrases);
     if (!pattern) return;

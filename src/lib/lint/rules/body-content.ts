@@ -7,7 +7,7 @@ export const bodyContent: LintRule = {
   id: 'body',
   severity: 'error',
   needsTree: false,
-  description: `The body is not empty and is smaller than ${MAX_BODY_BYTES / 1000} kB (link to long logs instead of pasting them).`,
+  description: 'The body is not empty and under 200 kB: link to long logs instead of pasting them.',
   check(document, _context, report) {
     const where = { line: document.file.bodyStartLine, column: 1 };
     const bytes = Buffer.byteLength(document.file.body, 'utf8');

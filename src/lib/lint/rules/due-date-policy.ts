@@ -8,7 +8,7 @@ export const dueDatePolicy: LintRule = {
   severity: 'warning',
   needsTree: false,
   description:
-    'Warns when an action item’s `due` is later than the due-date policy allows (`followThrough.dueWithin`, default 4 weeks after `resolvedAt` for SEV1 and SEV2 `prevent` items, 8 for the rest).',
+    "A `due` date no later than the due-date policy allows (`followThrough.dueWithin`): bring it forward, or remove it to take the policy's date.",
   check(document, context, report) {
     const data = document.file.data;
     data?.actionItems.forEach((item, index) => {

@@ -61,7 +61,7 @@ export const imagesExist: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    'Images are files next to the postmortem, referenced relatively (`./error-rate.png`): inside the content folder, not SVG, and present.',
+    'Images are files next to the postmortem, referenced relatively (`![…](./error-rate.png)`): inside the content folder (no `..` out of it, no absolute or `file:` path, no symbolic link leaving it), not SVG, and present.',
   check(document, context, report) {
     if (!document.tree) return;
     for (const node of document.nodes('image')) {

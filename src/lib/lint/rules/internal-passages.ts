@@ -67,7 +67,7 @@ export const internalPassages: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    '`<Internal>` passages only in `.mdx` files (Markdown would publish them), and no reference from outside a passage to a footnote or link defined inside it.',
+    '`<Internal>` passages only in `.mdx` files (Markdown would publish them as they are, in any letter case), and no reference from outside a passage to a footnote or link defined inside it.',
   appliesTo: (document) => /<\s*internal/i.test(document.file.body),
   check(document, _context, report) {
     if (!document.tree) return;

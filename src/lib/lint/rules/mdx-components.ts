@@ -46,7 +46,8 @@ export const mdxComponents: LintRule = {
   id: 'mdx-components',
   severity: 'error',
   needsTree: true,
-  description: `MDX uses only the registered components (${KNOWN}), with valid literal props, and no fragments.`,
+  description:
+    'MDX uses only the components postmortems may use (`<Internal>`), with literal props their schema accepts; `<internal>` in another letter case is refused, not published.',
   appliesTo: (document) => document.isMdx && document.file.body.includes('<'),
   check(document, _context, report) {
     if (!document.tree || !document.isMdx) return;

@@ -19,7 +19,7 @@ export const mdxExpressions: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    'MDX holds no `{…}` expressions, in text or in attributes, and no `{...spread}` attributes; `{/* comments */}` are allowed and never published. Write `\\{` for a literal brace.',
+    'MDX holds no `{…}` expression, in text or in an attribute, and no `{...spread}`: a postmortem is data, never code. `{/* comments */}` are fine and never published; write `\\{` for a literal brace.',
   appliesTo: (document) => document.isMdx && document.file.body.includes('{'),
   check(document, _context, report) {
     if (!document.tree || !document.isMdx) return;

@@ -18,7 +18,7 @@ export const mdxImports: LintRule = {
   // so a body with none of them is neither parsed nor at risk of a syntax error.
   appliesTo: (document) => document.isMdx && /[<{]|^[ \t]*(?:import|export)\b/m.test(document.file.body),
   description:
-    "In MDX, `import` only from the project's MDX components folder (`src/components/mdx/`) and no `export`.",
+    'MDX imports only components from `src/components/mdx/` (none is needed: they are provided by name), and exports nothing.',
   check(document, context, report) {
     if (!document.tree || !document.isMdx) return;
     for (const node of document.nodes('mdxjsEsm')) {

@@ -9,7 +9,7 @@ export const placeholders: LintRule = {
   id: 'placeholder',
   severity: 'error',
   needsTree: true,
-  description: `No \`${PLACEHOLDER_MARKER}\` placeholders left from \`npm run new\`, in the frontmatter or the body.`,
+  description: 'No `TODO:` prompt from `npm run new` is left.',
   check(document, _context, report) {
     // A placeholder the schema already rejects (a date-time, say) is reported once, by the schema.
     const rejected = new Set(document.file.problems.map((problem) => `${problem.line}:${problem.column}`));

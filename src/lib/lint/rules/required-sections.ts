@@ -8,7 +8,7 @@ export const requiredSections: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    'The body has every section in `lint.requiredSections` as a `##` heading (default: "Root cause and resolution", "Corrective and preventative measures").',
+    'The body has each section in `lint.requiredSections` as a heading (default "Root cause and resolution" and "Corrective and preventative measures").',
   check(document, context, report) {
     if (!document.tree) return;
     const present = new Set<string>();

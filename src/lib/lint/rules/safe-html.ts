@@ -57,9 +57,7 @@ export const safeHtml: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    'Raw HTML and JSX use only the elements and attributes GitHub renders (no `<script>`, `<style>`, `<meta>`, `<form>`, `<iframe>`, `style=`, `onclick=`…).',
-  // HTML and JSX both start with `<`.
-  appliesTo: (document) => document.file.body.includes('<'),
+    'Raw HTML (and JSX elements in MDX) use only the elements and attributes GitHub renders in a pull request: no `<script>`, `<style>`, `<meta>`, `<base>`, `<link>`, `<form>`, `<iframe>`, `<object>`, `<embed>`, `<svg>`, `style=` or `on…=` handlers.',
   check(document, _context, report) {
     if (!document.tree) return;
     checkRawHtml(document, report);

@@ -11,7 +11,7 @@ export const safeLinks: LintRule = {
   severity: 'error',
   needsTree: true,
   description:
-    'Links, images and URL attributes use only `http:`, `https:`, `mailto:`, relative paths and fragments (no `javascript:`, `data:`, `vbscript:`, `file:` or `//host` URLs).',
+    'Links, images, definitions and URL attributes (`href`, `src`, `srcset`, `cite`…) use only `http:`, `https:`, `mailto:`, relative paths and `#fragments`: no `javascript:`, `vbscript:`, `data:`, `file:` or `//host` URLs, however encoded.',
   check(document, _context, report) {
     if (!document.tree) return;
     for (const node of document.nodes('link', 'image', 'definition')) {

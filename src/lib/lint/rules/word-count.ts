@@ -6,8 +6,7 @@ export const wordCount: LintRule = {
   id: 'word-count',
   severity: 'warning',
   needsTree: true,
-  description:
-    'Warns when the body (code blocks aside) is outside `lint.wordCount` (default 400–600 words): brief enough to be read, long enough to teach.',
+  description: 'The body (code aside) is within `lint.wordCount` (default 400–600 words).',
   check(document, context, report) {
     if (!document.tree) return;
     let words = 0;
