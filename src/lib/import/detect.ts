@@ -4,7 +4,7 @@
  */
 import { isCstateSource } from './cstate';
 import { isIncidentIoExport } from './incident-io';
-import { parseMarkdownSource } from './markdown';
+import { readSourceFrontmatter } from './markdown';
 import { isPostmortemsAppFrontmatter } from './postmortems-app';
 import type { ImportFormat } from './source-record';
 
@@ -29,7 +29,7 @@ export function detectFormat(file: string, text: string): Detection {
   }
   if (!MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension)))
     return { format: undefined, reason: 'not a Markdown (.md) or JSON file' };
-  const { frontmatter } = parseMarkdownSource(text);
+  const frontmatter = readSourceFrontmatter(text).data;
   if (isPostmortemsAppFrontmatter(frontmatter))
     return { format: 'postmortems-app', reason: 'frontmatter with `uuid` and `start_time`, `company` or `product`' };
   if (isCstateSource(frontmatter, text))

@@ -48,21 +48,29 @@ export interface ParsedMarkdown {
   frontmatterError?: string | undefined;
 }
 
+/**
+ * The frontmatter of a source, YAML between `---` lines or TOML between `+++` lines,
+ * read without parsing the body (telling formats apart needs only this).
+ */
+export function readSourceFrontmatter(text: string): { data: Record<string, unknown>; error?: string | undefined } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const fence = lines[0]?.trimEnd();
+  if (fence !== '---' && fence !== '+++') return { data: {} };
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === fence);
+  if (closing === -1) return { data: {}, error: `no closing \`${fence}\` line` };
+  const source = lines.slice(1, closing).join('\n');
+  try {
+    const data: unknown = fence === '---' ? parseYaml(source) : parseToml(source);
+    return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {} };
+  } catch (error) {
+    return { data: {}, error: (error as Error).message.split('\n')[0] };
+  }
+}
+
 /** Parses a Markdown file with YAML (`---`) or TOML (`+++`) frontmatter. */
 export function parseMarkdownSource(text: string): ParsedMarkdown {
-  const tree = processor.parse(text);
-  const first = tree.children[0];
-  if (first?.type !== 'yaml' && first?.type !== 'toml') return { text, tree, frontmatter: {} };
-  try {
-    const data: unknown = first.type === 'yaml' ? parseYaml(first.value) : parseToml(first.value);
-    return {
-      text,
-      tree,
-      frontmatter: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
-    };
-  } catch (error) {
-    return { text, tree, frontmatter: {}, frontmatterError: (error as Error).message.split('\n')[0] };
-  }
+  const { data, error } = readSourceFrontmatter(text);
+  return { text, tree: processor.parse(text), frontmatter: data, frontmatterError: error };
 }
 
 /** What a body reader needs besides the source. */
