@@ -89,6 +89,8 @@ export class SetupError extends Error {
   ) {
     super(message);
     this.name = 'SetupError';
+    // The mistake is the user's to fix, not ours: a stack trace (Astro prints one for an error in its config) would only distract.
+    this.stack = '';
   }
 }
 
