@@ -82,13 +82,13 @@ export function formatProblem(problem: Problem): string {
  * build shows it as its error, and neither adds a stack trace.
  */
 export class SetupError extends Error {
-  constructor(
-    message: string,
-    /** How to fix it, when the message does not say. */
-    readonly hint?: string,
-  ) {
+  /** How to fix it, when the message does not say. */
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string) {
     super(message);
     this.name = 'SetupError';
+    this.hint = hint;
     // The mistake is the user's to fix, not ours: a stack trace (Astro prints one for an error in its config) would only distract.
     this.stack = '';
   }

@@ -138,11 +138,14 @@ export function encodingProblem(file: string, failure: EncodingFailure): Problem
 
 /** Thrown where many files are read at once and one is not UTF-8 text. */
 export class TextEncodingError extends Error {
-  constructor(
-    readonly path: string,
-    readonly failure: EncodingFailure,
-  ) {
+  /** The file's absolute path. */
+  readonly path: string;
+  readonly failure: EncodingFailure;
+
+  constructor(path: string, failure: EncodingFailure) {
     super(`${path}:${failure.line}:${failure.column}: ${failure.message}`);
     this.name = 'TextEncodingError';
+    this.path = path;
+    this.failure = failure;
   }
 }
