@@ -275,12 +275,13 @@ describe('overdue-action-item', () => {
 });
 
 describe('due-date-policy', () => {
-  test('warns at the due date when it is later than the policy allows', () => {
+  test('warns at the due date of an open item when it is later than the policy allows, not of finished ones', () => {
     // SEV2 resolved on 14 March: `prevent` items are due within 4 weeks (11 April), `detect` items within 8 (9 May).
     const items = `actionItems:
   - { title: Slow fix, owner: SRE, due: 2024-05-01 }
   - { title: Alert, owner: SRE, type: detect, due: 2024-05-01 }
   - { title: Dropped, owner: SRE, status: wont-do, due: 2025-01-01 }
+  - { title: Finished late, owner: SRE, status: done, due: 2025-01-01 }
 `;
     expect(found(lint(`${frontmatter(items, 'SEV2')}${GOOD_BODY}`), 'due-date-policy')).toEqual([
       "10:36 warning action item `Slow fix` is due 2024-05-01, 20 days after the policy allows: SEV2 `prevent` items are due within 4 weeks of resolvedAt, by 2024-04-11; bring the date forward, or remove `due` to take the policy's date",

@@ -1,3 +1,4 @@
+import { isOutstanding } from '../../action-items';
 import { daysBetween, policyWeeks, resolveDueDate } from '../../due-dates';
 import { quoteValue } from '../../errors';
 import type { LintRule } from '../types';
@@ -12,7 +13,8 @@ export const dueDatePolicy: LintRule = {
   check(document, context, report) {
     const data = document.file.data;
     data?.actionItems.forEach((item, index) => {
-      if (item.due === undefined || item.status === 'wont-do') return;
+      // Only items still to do: a finished item's date is history, which /stats/ measures.
+      if (item.due === undefined || !isOutstanding(item)) return;
       const { policyDate } = resolveDueDate(item, data, context.duePolicy);
       if (item.due <= policyDate) return;
       const weeks = policyWeeks(context.duePolicy, data.severity, item.type);
