@@ -93,4 +93,22 @@ describe('mapRecord', () => {
       },
     ]);
   });
+
+  test('shortens a title past 140 characters, reads worded due dates, and drops labels without letters', () => {
+    const mapped = mapRecord(
+      record({
+        title: { value: `${'Checkout '.repeat(20)}failed`, from: 'first heading' },
+        tags: { value: ['db', '—'], from: 'frontmatter `tags`' },
+        actionItems: { from: 'section', value: [{ title: 'Alert', owner: 'SRE', due: 'June 15, 2024' }] },
+      }),
+      { config },
+    );
+    expect(String(mapped.frontmatter['title'])).toBe(`${'Checkout '.repeat(15).trim()}…`);
+    expect(mapped.frontmatter['tags']).toEqual(['db']);
+    expect(mapped.frontmatter['actionItems']).toEqual([{ title: 'Alert', owner: 'SRE', due: '2024-06-15' }]);
+    expect(mapped.notes.map((note) => note.message)).toEqual([
+      "title shortened from 186 characters to the contract's 140",
+      'tags: `—` has no letters or digits',
+    ]);
+  });
 });

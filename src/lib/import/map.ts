@@ -4,6 +4,7 @@
  * entries the schema accepts. What the source does not say is never made up: it
  * becomes a `TODO:` placeholder, listed in the report, and the file a draft.
  */
+import { slug } from 'github-slugger';
 import { Scalar } from 'yaml';
 import { ACTION_ITEM_STATUSES, TIMELINE_MARGIN_MS } from '../../schemas/postmortem';
 import type { SiteConfig } from '../../schemas/site-config';
@@ -12,7 +13,10 @@ import { SECTIONS } from '../scaffold';
 import { canonicalTimeZone, isCalendarDate, localDate, resolveTimelineTimes } from '../time';
 import { normaliseHeading } from './meaning';
 import type { Found, ImportNote, SourceRecord, SourceTimelineEntry } from './source-record';
-import { formatInZone, resolveSourceTime, startOfDay, type SourceTime } from './source-time';
+import { formatInZone, parseSourceTime, resolveSourceTime, startOfDay, type SourceTime } from './source-time';
+
+/** The contract's longest title. */
+const MAX_TITLE_LENGTH = 140;
 
 /** A field that needs a person: its name and the prompt written in its place. */
 export interface Placeholder {
@@ -94,7 +98,15 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
     return resolveSourceTime(time, zone);
   };
 
-  const title = take('title', record.title) ?? todo('title', 'a headline for the incident');
+  let title = take('title', record.title) ?? todo('title', 'a headline for the incident');
+  if (title.length > MAX_TITLE_LENGTH) {
+    const cut = title.slice(0, MAX_TITLE_LENGTH - 1).replace(/\s+\S*$/, '');
+    notes.push({
+      kind: 'guessed',
+      message: `title shortened from ${title.length} characters to the contract's ${MAX_TITLE_LENGTH}`,
+    });
+    title = `${cut}…`;
+  }
   const summary =
     take('summary', record.summary) ??
     todo('summary', 'one or two sentences: what happened, for how long, who was affected, and why.');
@@ -196,7 +208,12 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
 
   const list = (field: 'services' | 'tags' | 'authors' | 'escalatedTo') => {
     const values = take(field, record[field], (value) => value.join(', '));
-    return values ? [...new Set(values)] : undefined;
+    if (!values) return undefined;
+    // Services and tags become URL slugs: a name without letters or digits has none.
+    const kept = field === 'services' || field === 'tags' ? values.filter((value) => slug(value)) : values;
+    for (const value of values.filter((value) => !kept.includes(value)))
+      notes.push({ kind: 'dropped', message: `${field}: \`${value}\` has no letters or digits` });
+    return kept.length > 0 ? [...new Set(kept)] : undefined;
   };
   const services = list('services') ?? [todo('services', 'a service affected, e.g. checkout')];
   const tags = list('tags');
@@ -211,6 +228,10 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
   const actionItems = (take('actionItems', record.actionItems, (items) => `${items.length}`) ?? []).map(
     (item, index) => {
       const ticket = item.ticket && /^https?:\/\/[^\s]+$/i.test(item.ticket) ? item.ticket : undefined;
+      const dueTime = item.due && !isCalendarDate(item.due) ? parseSourceTime(item.due) : undefined;
+      const due = item.due && isCalendarDate(item.due) ? item.due : dueTime?.kind === 'date' ? dueTime.date : undefined;
+      if (item.due && !due)
+        notes.push({ kind: 'dropped', message: `action item ${index + 1}: due \`${item.due}\` is not a date` });
       if (item.ticket && !ticket)
         notes.push({
           kind: 'dropped',
@@ -221,7 +242,7 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
         owner: item.owner ?? todo(`actionItems[${index}].owner`, 'a person or team'),
         ...(item.type ? { type: item.type } : {}),
         ...(item.status && ACTION_ITEM_STATUSES.includes(item.status) ? { status: item.status } : {}),
-        ...(item.due && isCalendarDate(item.due) ? { due: item.due } : {}),
+        ...(due ? { due } : {}),
         ...(ticket ? { ticket } : {}),
       };
     },

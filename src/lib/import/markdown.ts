@@ -14,7 +14,6 @@ import { parse as parseToml } from 'smol-toml';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import type { ImportConfig } from '../../schemas/import';
-import { isCalendarDate } from '../time';
 import {
   actionItemStatus,
   actionItemType,
@@ -292,7 +291,7 @@ function actionItems(nodes: readonly RootContent[]): SourceActionItem[] {
           owner: cell(at.owner),
           type: cell(at.type) ? actionItemType(cell(at.type)!) : undefined,
           status: cell(at.status) ? actionItemStatus(cell(at.status)!) : undefined,
-          due: due && isCalendarDate(due) ? due : undefined,
+          due,
           ticket:
             (at.ticket === -1 ? undefined : row.links[at.ticket]) ??
             (ticketCell && /^https?:\/\/\S+$/i.test(ticketCell) ? ticketCell : undefined),
