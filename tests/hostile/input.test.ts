@@ -29,6 +29,13 @@ function expectSetupError(result: CheckResult, message: RegExp) {
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd, stdio: 'pipe' });
 
+/** Makes `dir` a git repository whose branch `main` holds every file in it. */
+function commitAll(dir: string) {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-qm', 'base');
+}
+
 describe('YAML that expands without bound', () => {
   test('an alias bomb is rejected in under a second at its first alias', async () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
@@ -230,9 +237,7 @@ describe('check --changed', () => {
       {
         argv: ['--changed', '--base', 'main'],
         setup: (_root, contentDir) => {
-          git(contentDir, 'init', '-q', '-b', 'main');
-          git(contentDir, 'add', '.');
-          git(contentDir, 'commit', '-qm', 'base');
+          commitAll(contentDir);
           writeFileSync(join(contentDir, FILE), postmortem('Body.', 'impact: { usersAffectedPct: 500 }\n'));
         },
       },
@@ -249,9 +254,7 @@ describe('check --changed', () => {
       {
         argv: ['--changed', '--base', 'main'],
         setup: (root, contentDir) => {
-          git(root, 'init', '-q', '-b', 'main');
-          git(root, 'add', '.');
-          git(root, 'commit', '-qm', 'base');
+          commitAll(root);
           rmSync(join(contentDir, '2024-03-14-gone.md'));
         },
       },
@@ -268,9 +271,7 @@ describe('check --changed', () => {
       {
         argv: ['--changed', '--base', 'main'],
         setup: (root) => {
-          git(root, 'init', '-q', '-b', 'main');
-          git(root, 'add', '.');
-          git(root, 'commit', '-qm', 'base');
+          commitAll(root);
           git(root, 'checkout', '-qb', 'feature');
           git(root, 'mv', 'postmortems/2024-03-14-old-name.md', 'postmortems/2024-03-14-new-name.md');
           git(root, 'commit', '-qm', 'rename');
