@@ -173,6 +173,42 @@ describe('runImport', () => {
     expect((await site.import('legacy', '--timezone', 'Mars/Olympus')).stderr).toContain('is not an IANA time zone');
   });
 
+  test('says which sources it could not import and why, and exits with 1', async () => {
+    const site = await project();
+    await writeFile(join(site.root, 'legacy', 'notes.json'), '{"items": []}');
+    await writeFile(join(site.root, 'legacy', 'undated.md'), '# Someone restarted the cache\n\nNo dates anywhere.\n');
+    const { exitCode, results } = await site.importJson('legacy/notes.json', 'legacy/undated.md');
+    expect(exitCode).toBe(1);
+    expect(results.map((result) => [result.file, result.outcome, result.reason])).toEqual([
+      ['legacy/notes.json', 'failed', 'JSON, but not an incident.io export (no `incidents` or `follow_ups`)'],
+      [
+        'legacy/undated.md',
+        'skipped',
+        'no date of the incident found, so no file name; add a date (e.g. `date: 2024-03-14`) to the source',
+      ],
+    ]);
+  });
+
+  test('shows progress once per source read', async () => {
+    const site = await project();
+    const ticks: string[] = [];
+    await runImport({
+      root: site.root,
+      cwd: site.root,
+      argv: ['legacy/markdown'],
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      now: new Date('2024-12-01T00:00:00Z'),
+      config,
+      progress: (total) => {
+        ticks.push(`start ${total}`);
+        return { tick: () => ticks.push('tick'), stop: () => ticks.push('stop') };
+      },
+    });
+    expect(ticks).toEqual(['start 5', 'tick', 'tick', 'tick', 'tick', 'tick', 'stop']);
+  });
+
   test('imports 1,000 generated postmortems.app sources', async () => {
     const site = await project();
     const folder = join(site.root, 'corpus');
