@@ -33,8 +33,8 @@ export default defineConfig({
     }),
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
   },
-  // A Content-Security-Policy in every page: Astro hashes the scripts and styles it emits,
-  // src/integrations/diagrams.ts adds the hashes of diagram styles; nothing runs inline otherwise.
+  // A Content-Security-Policy in every page: Astro hashes the scripts and styles it emits; diagrams are
+  // SVG files shown as images, so they need no exception; nothing else runs inline.
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -12,14 +12,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
-import { allowInlineStyles, inlineStyles } from '../lib/csp';
 import { displayPath, resolveContentDir } from '../lib/content-folder';
 import {
   clientDiagram,
+  diagramSize,
   findMermaidSources,
   mermaidFenceLines,
   renderedDiagram,
   replaceMermaidBlocks,
+  standaloneSvg,
 } from '../lib/diagrams';
 import { formatProblem, type Problem } from '../lib/errors';
 import { readFiles } from '../lib/read-files';
@@ -148,18 +149,23 @@ export default function diagrams(): AstroIntegration {
           const all = withDiagrams.flatMap((page) => page.sources);
           const results = await renderWithChromium(browserPath, all);
           await failOnDiagrams(withDiagrams, results, { outDir, root });
-          const svgs = results.map((result) => ('svg' in result ? result.svg : ''));
+          // Each diagram is a file of its own (linked at full size from the page), numbered in page order.
+          const files = join(outDir, '_diagrams');
+          await mkdir(files, { recursive: true });
           let next = 0;
           for (const page of withDiagrams) {
-            const drawn: string[] = [];
-            const html = replaceMermaidBlocks(page.html, (source) => {
-              drawn.push(svgs[next++]!);
-              return renderedDiagram(drawn.at(-1)!, source);
+            const pending: Promise<void>[] = [];
+            const html = replaceMermaidBlocks(page.html, (source, index) => {
+              const result = results[next]!;
+              const svg = standaloneSvg('svg' in result ? result.svg : '');
+              const name = `diagram-${next++}.svg`;
+              pending.push(writeFile(join(files, name), svg));
+              return renderedDiagram({ href: `${base}_diagrams/${name}`, ...diagramSize(svg) }, source, index);
             });
-            // Mermaid styles its SVG inline; the page's policy allows exactly those styles, by hash.
-            await writeFile(page.path, allowInlineStyles(html, inlineStyles(drawn.join(''))));
+            await Promise.all(pending);
+            await writeFile(page.path, html);
           }
-          logger.info(`Drew ${all.length} diagram(s) as inline SVG with ${browserPath}.`);
+          logger.info(`Drew ${all.length} diagram(s) as SVG files with ${browserPath}.`);
           return;
         }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks } from './diagrams';
+import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks, standaloneSvg } from './diagrams';
 
 const page = `<h2>Root cause</h2><pre><code class="language-mermaid">flowchart LR
   A[&quot;Client&quot;] --&gt; B
@@ -13,13 +13,26 @@ describe('findMermaidSources', () => {
 
 describe('replaceMermaidBlocks', () => {
   test('replaces each diagram and leaves the rest of the page alone', () => {
-    const html = replaceMermaidBlocks(page, (source, index) => renderedDiagram(`<svg id="d${index}"></svg>`, source));
+    const html = replaceMermaidBlocks(page, (source, index) =>
+      renderedDiagram({ href: `/_diagrams/diagram-${index}.svg`, width: 900, height: 120 }, source, index),
+    );
     expect(html).toContain(
-      '<figure class="diagram"><svg id="d0"></svg><figcaption><details><summary>Diagram source</summary>',
+      '<img src="/_diagrams/diagram-0.svg" width="900" height="120" alt="Diagram 1; its source follows"',
+    );
+    expect(html).toContain('<div class="diagram-frame" tabindex="0" role="group"');
+    expect(html).toContain(
+      '<a href="/_diagrams/diagram-0.svg">Open diagram 1 at full size</a><details><summary>Diagram source</summary>',
     );
     expect(html).toContain('A[&quot;Client&quot;] --&gt; B');
     expect(html).toContain('<pre><code class="language-js">a &gt; b</code></pre>');
     expect(findMermaidSources(html)).toEqual([]);
+  });
+});
+
+describe('standaloneSvg', () => {
+  test('gives the drawing its natural size from its viewBox instead of the width of its container', () => {
+    const svg = '<svg id="d0" width="100%" style="max-width: 2005.8px;" viewBox="0 0 2005.8 131"><g></g></svg>';
+    expect(standaloneSvg(svg)).toBe('<svg id="d0" viewBox="0 0 2005.8 131" width="2006" height="131"><g></g></svg>');
   });
 });
 

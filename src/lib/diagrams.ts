@@ -45,9 +45,44 @@ function sourceDetails(source: string): string {
   return `<details><summary>Diagram source</summary><pre><code class="diagram-source">${escapeHtml(source)}</code></pre></details>`;
 }
 
-/** A diagram rendered at build time: inline SVG, no client JavaScript. */
-export function renderedDiagram(svg: string, source: string): string {
-  return `<figure class="diagram">${svg}<figcaption>${sourceDetails(source)}</figcaption></figure>`;
+/** A diagram drawn at build time, as a file of its own: where it is and its natural size in CSS pixels. */
+export interface DiagramFile {
+  /** URL of the SVG file. */
+  href: string;
+  width: number;
+  height: number;
+}
+
+/** The natural size of a drawn diagram, from its `viewBox` (mermaid sizes its SVG to 100% of its container). */
+export function diagramSize(svg: string): { width: number; height: number } {
+  const viewBox = /<svg[^>]*\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  return { width: Math.ceil(Number(viewBox?.[1] ?? 600)), height: Math.ceil(Number(viewBox?.[2] ?? 400)) };
+}
+
+/**
+ * The SVG as a standalone file at its natural size, so it opens full size on its own
+ * and an `<img>` can show it at that size (text as mermaid set it, 16 px) instead of squeezed to the column.
+ */
+export function standaloneSvg(svg: string): string {
+  const { width, height } = diagramSize(svg);
+  return svg.replace(/^<svg([^>]*)>/, (_tag, attributes: string) => {
+    const sized = attributes.replace(/\swidth="[^"]*"/, '').replace(/\sstyle="max-width:[^"]*"/, '');
+    return `<svg${sized} width="${width}" height="${height}">`;
+  });
+}
+
+/**
+ * A diagram drawn at build time: the SVG file at its natural size in a frame that scrolls sideways
+ * when wider than the column (focusable, so the keyboard can scroll it too), with a link to the file
+ * and the source. No inline SVG, so no inline styles for the page's policy to allow, and no client JavaScript.
+ */
+export function renderedDiagram(file: DiagramFile, source: string, index: number): string {
+  const label = `Diagram ${index + 1}`;
+  return (
+    `<figure class="diagram"><div class="diagram-frame" tabindex="0" role="group" aria-label="${label}, scrolls sideways when wider than the page">` +
+    `<img src="${escapeHtml(file.href)}" width="${file.width}" height="${file.height}" alt="${label}; its source follows" loading="lazy"></div>` +
+    `<figcaption><a href="${escapeHtml(file.href)}">Open ${label.toLowerCase()} at full size</a>${sourceDetails(source)}</figcaption></figure>`
+  );
 }
 
 /** A diagram left for the browser to draw (no browser was available to the build). */
