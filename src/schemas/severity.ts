@@ -36,31 +36,35 @@ export const SeverityScaleSchema = z
 
 export type SeverityLevel = z.output<typeof SeverityLevelSchema>;
 
-/** The default scale: SEV1 (most severe) to SEV5. */
+/**
+ * The default scale: SEV1 (most severe) to SEV5. The colours are from Okabe and Ito's palette for
+ * colour-vision deficiencies (https://jfly.uni-koeln.de/color/), dark red to light blue so neighbouring
+ * levels also differ in lightness; every badge pairs its colour with the level's text and shape.
+ */
 export const DEFAULT_SEVERITY_SCALE: SeverityLevel[] = [
   {
     id: 'SEV1',
     label: 'Critical',
     description: 'Complete outage or data loss for many customers; all hands.',
-    color: '#b42318',
+    color: '#a4161a',
   },
   {
     id: 'SEV2',
     label: 'Major',
     description: 'A core feature unavailable or badly degraded for a large share of customers.',
-    color: '#c4320a',
+    color: '#d55e00',
   },
   {
     id: 'SEV3',
     label: 'Moderate',
     description: 'Partial degradation with a workaround, or a small share of customers affected.',
-    color: '#b54708',
+    color: '#e69f00',
   },
   {
     id: 'SEV4',
     label: 'Minor',
     description: 'Limited impact on customers; internal tooling or a non-critical feature.',
-    color: '#3e6fb0',
+    color: '#0072b2',
   },
-  { id: 'SEV5', label: 'Low', description: 'No customer impact; a near miss worth learning from.', color: '#4a6072' },
+  { id: 'SEV5', label: 'Low', description: 'No customer impact; a near miss worth learning from.', color: '#56b4e9' },
 ];
