@@ -37,17 +37,31 @@ describe('formatMinutes', () => {
 });
 
 describe('describeMonthlyIncidents', () => {
-  test('gives the total and the busiest month, the older one on a tie', () => {
-    const rows = [
-      { month: '2024-03', bySeverity: {}, total: 2 },
-      { month: '2024-04', bySeverity: {}, total: 0 },
-      { month: '2024-05', bySeverity: {}, total: 2 },
-    ];
-    expect(describeMonthlyIncidents(rows)).toBe(
-      '4 incidents from March 2024 to May 2024; the busiest month was March 2024 with 2.',
+  const month = (name: string, total: number) => ({ month: name, bySeverity: {}, total });
+
+  test('gives the total and the busiest month', () => {
+    expect(describeMonthlyIncidents([month('2024-03', 1), month('2024-04', 0), month('2024-05', 3)])).toBe(
+      '4 incidents from March 2024 to May 2024; the busiest month was May 2024 with 3.',
     );
-    expect(describeMonthlyIncidents(rows.map((row) => ({ ...row, total: 0 })))).toBe(
+    expect(describeMonthlyIncidents([month('2024-03', 0), month('2024-05', 0)])).toBe(
       'No incidents from March 2024 to May 2024.',
+    );
+  });
+
+  test('names no busiest month when the months with incidents tie', () => {
+    expect(describeMonthlyIncidents([month('2024-03', 1), month('2024-04', 0), month('2024-05', 1)])).toBe(
+      '2 incidents from March 2024 to May 2024; no month stood out: each of the 2 months with incidents had 1 incident.',
+    );
+  });
+
+  test('names the tied months, or counts them when there are many', () => {
+    const rows = [month('2024-01', 2), month('2024-02', 1), month('2024-03', 2)];
+    expect(describeMonthlyIncidents(rows)).toBe(
+      '5 incidents from January 2024 to March 2024; the busiest months were January 2024 and March 2024, with 2 each.',
+    );
+    const many = ['01', '02', '03', '04', '05'].map((m) => month(`2024-${m}`, 2));
+    expect(describeMonthlyIncidents([...many, month('2024-06', 1)])).toBe(
+      '11 incidents from January 2024 to June 2024; 5 months tied as the busiest, with 2 incidents each.',
     );
   });
 });
@@ -85,7 +99,7 @@ describe('describeRanking', () => {
       { key: 'automated-test', count: 1 },
     ];
     expect(describeRanking(entries, 'detection methods', (key) => key.replaceAll('-', ' '))).toBe(
-      'Most frequent detection methods: monitoring alert (4), customer report (2), other (1).',
+      'Most frequent detection methods: monitoring alert (4), customer report (2); then other and automated test tied with 1 each.',
     );
     expect(describeRanking([], 'tags')).toBe('No tags yet.');
   });
