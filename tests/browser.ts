@@ -57,14 +57,19 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'
  * a script tag, which the page's Content-Security-Policy rightly refuses.
  */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
+  return (await allViolations(page)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+}
+
+/** Runs axe-core on the page as it is now and returns every violation, whatever its impact. */
+export async function allViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axeSource);
   const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact ?? '',
-      help: violation.help,
-      elements: violation.nodes.map((node) => node.target.join(' ')),
-    }));
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? '',
+    help: violation.help,
+    elements: violation.nodes.map((node) => node.target.join(' ')),
+  }));
 }

@@ -1,0 +1,171 @@
+/**
+ * The reader's site end to end: the sample postmortems built once, served from
+ * disk, and read in Chromium at a phone's and a desk's width, in light and dark,
+ * on screen and on paper; every built page checked with html-validate.
+ */
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import type { Browser, Page } from 'playwright-core';
+import { glob } from 'tinyglobby';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { allViolations, collectErrors, launchChromium } from './browser';
+import { buildSite, projectRoot, type SiteBuild } from './build-site';
+import { serveDirectory, type StaticServer } from './static-server';
+
+const CDN = '/postmortems/2026-10-05-cdn-purge-stale-promo-banner/';
+
+/** One page of each kind the site builds. */
+const PAGES = [
+  '/',
+  CDN,
+  '/postmortems/2024-12-02-catalog-cache-stampede-after-deploy/',
+  '/severity/',
+  '/severity/sev1/',
+  '/services/',
+  '/services/cdn/',
+  '/tags/',
+  '/tags/cdn/',
+  '/stats/',
+  '/actions/',
+  '/actions/owners/qa-automation/',
+  '/archive/',
+  '/search/?q=purge',
+  '/no-such-page/',
+];
+
+const VIEWS = [375, 1280].flatMap((width) =>
+  (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })),
+);
+
+describe('the reader’s site in a real browser', () => {
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // A date after the CDN postmortem's due dates: two of its action items are overdue.
+    site = await buildSite(join(projectRoot, 'postmortems'), { POSTMORTEMS_BUILD_DATE: '2026-11-29T00:00:00Z' });
+    if (site.exitCode !== 0) throw new Error(`build failed:\n${site.output}`);
+    server = await serveDirectory(site.outDir);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  /** Opens `path` in a fresh page of `view`, runs `check`, and closes it; console errors fail the test. */
+  async function inPage(path: string, view: (typeof VIEWS)[number], check: (page: Page) => Promise<void>) {
+    const context = await browser.newContext({
+      viewport: { width: view.width, height: 900 },
+      colorScheme: view.colorScheme,
+    });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    try {
+      await page.goto(`${server.origin}${path}`);
+      await check(page);
+    } finally {
+      await context.close();
+    }
+    expect(errors, `console errors on ${path}`).toEqual([]);
+  }
+
+  test.each(VIEWS)(
+    'every kind of page has no accessibility violation of any impact and no sideways scroll at $width px, $colorScheme',
+    async (view) => {
+      const context = await browser.newContext({
+        viewport: { width: view.width, height: 900 },
+        colorScheme: view.colorScheme,
+      });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      const found: Record<string, unknown> = {};
+      try {
+        for (const path of PAGES) {
+          await page.goto(`${server.origin}${path}`);
+          if (path.startsWith('/search/')) await page.waitForSelector('[data-results][aria-busy="false"]');
+          const violations = await allViolations(page);
+          if (violations.length > 0) found[path] = violations;
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) found[`${path} overflow`] = `${overflow} px wider than the window`;
+        }
+      } finally {
+        await context.close();
+      }
+      expect(found).toEqual({});
+      // The missing page answers 404, as it should; nothing else may fail.
+      expect(errors.filter((error) => !error.includes('/no-such-page/'))).toEqual([]);
+    },
+    120_000,
+  );
+
+  test('every built page is valid HTML by html-validate’s recommended rules', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // A postmortem's title is its author's summary of what happened; cut to 70 characters it would say less.
+      rules: { 'long-title': 'off' },
+    });
+    const pages = await glob('**/*.html', { cwd: site.outDir, ignore: ['pagefind/**'] });
+    const errors: string[] = [];
+    for (const file of pages) {
+      const report = await validator.validateString(await site.read(file), file);
+      for (const result of report.results)
+        for (const message of result.messages)
+          errors.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+    }
+    expect(pages.length).toBeGreaterThan(50);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test('a postmortem shows its key facts and overdue action items in words near the top', async () => {
+    await inPage(CDN, VIEWS[0]!, async (page) => {
+      const facts = await page.locator('.key-facts').innerText();
+      for (const fact of [
+        'SEV5',
+        'In review',
+        '1 h 18 min',
+        '4% of users',
+        'Time to detect',
+        '22 min',
+        'Time to mitigate',
+        '50 min',
+      ])
+        expect(facts).toContain(fact);
+      expect(facts).toContain('3 action items: 2 overdue, 1 done');
+      expect(facts).toContain('IST (UTC+05:30)');
+      const overdue = page.locator('.action-card.state-overdue');
+      expect(await overdue.count()).toBe(2);
+      expect(await overdue.first().innerText()).toMatch(/Overdue[\s\S]*\d+ days overdue/);
+      expect(await page.locator('.action-card a[href^="/actions/owners/"]').count()).toBe(3);
+    });
+  }, 30_000);
+
+  test('a postmortem shows each fact once: its timeline and action items inside their own body sections', async () => {
+    await inPage(CDN, VIEWS[3]!, async (page) => {
+      expect(await page.locator('section:has(#timeline) .timeline .entry').count()).toBe(7);
+      expect(await page.locator('section:has(#corrective-and-preventative-measures) .action-card').count()).toBe(3);
+      expect(await page.locator('.contains-task-list').count()).toBe(0);
+      expect(await page.locator('h2').allInnerTexts()).not.toContain('Incident timeline');
+      expect(await page.locator('.toc-wide').isVisible()).toBe(true);
+      expect(await page.locator('.anchor-link[href="#timeline"]').count()).toBe(1);
+    });
+  }, 30_000);
+
+  test('a postmortem prints on at most three A4 pages, without navigation or search', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}${CDN}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.site-header').isVisible()).toBe(false);
+      expect(await page.locator('.neighbours').isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages.length).toBeLessThanOrEqual(3);
+    } finally {
+      await page.close();
+    }
+  }, 30_000);
+});
