@@ -2,13 +2,18 @@
  * The build's data layer: the only module that queries the content collection.
  * The corpus is derived once per build and shared by every page.
  */
+import { fileURLToPath } from 'node:url';
+import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isInBuild, resolveAudience } from '../lib/audience';
 import { buildCorpus, type Corpus, type CorpusItem } from '../lib/corpus';
 import { duePolicyOf } from '../lib/due-dates';
+import { splitFrontmatter } from '../lib/frontmatter';
 import { buildInsights, type Insights } from '../lib/insights';
 import { listPageKey, postmortemPageKey } from '../lib/page-keys';
 import { createSitePaths } from '../lib/paths';
+import { readFiles } from '../lib/read-files';
+import { rootCauseSection } from '../lib/similarity-terms';
 import { resolveBuildDate } from '../lib/time';
 import siteConfig from '../site.config';
 
@@ -35,8 +40,29 @@ export function getCorpus(): Promise<Corpus<PostmortemEntry>> {
   if (corpus && !import.meta.env.DEV) return corpus;
   corpus = getCollection('postmortems', (entry) =>
     isInBuild(entry.data, { audience, includeDrafts: import.meta.env.DEV }),
-  ).then((entries) => buildCorpus(entries, siteConfig.severities));
+  ).then(async (entries) => {
+    const rootCauses = await readRootCauses(entries);
+    return buildCorpus(entries, siteConfig.severities, {
+      config: siteConfig.similarity,
+      rootCauseOf: (entry) => rootCauses.get(entry.id) ?? '',
+    });
+  });
   return corpus;
+}
+
+/**
+ * The root-cause section of each entry, by id, read from its file: the store
+ * keeps no raw bodies (see the loader), and the similarity of incidents reads it.
+ */
+async function readRootCauses(entries: readonly PostmortemEntry[]): Promise<Map<string, string>> {
+  const projectRoot = fileURLToPath(root);
+  const withFiles = entries.filter((entry) => entry.filePath);
+  // `filePath` is relative to the project root, wherever the build runs from.
+  const idByFile = new Map(withFiles.map((entry) => [entry.filePath!, entry.id]));
+  const rootCauses = new Map<string, string>();
+  for await (const { file, text } of readFiles(projectRoot, [...idByFile.keys()]))
+    rootCauses.set(idByFile.get(file)!, rootCauseSection(splitFrontmatter(text).body));
+  return rootCauses;
 }
 
 /**

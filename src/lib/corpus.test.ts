@@ -59,7 +59,7 @@ describe('buildCorpus', () => {
   test('computes related incidents for postmortems that list none, with what they share', () => {
     // a shares service api and tag postgres with b: 3 + 2.
     expect(corpus.byId.get('a')!.related.map(({ item, shared, score }) => [item.record.id, shared, score])).toEqual([
-      ['b', { services: ['api'], tags: ['postgres'], trigger: undefined }, 5],
+      ['b', { services: ['api'], tags: ['postgres'], trigger: undefined, terms: [] }, 5],
     ]);
   });
 

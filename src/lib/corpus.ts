@@ -5,7 +5,10 @@
  */
 import type { PostmortemData } from '../schemas/postmortem';
 import type { SeverityLevel } from '../schemas/severity';
+import { SimilarityConfigSchema, type SimilarityConfig } from '../schemas/similarity';
 import { relatedLinks, type RelatedLink } from './related';
+import { repeatChains, type RepeatChain } from './repeats';
+import { findSimilar } from './similarity';
 import { minutesBetween } from './time';
 
 /** A postmortem as the corpus needs it: its id and normalised frontmatter. */
@@ -41,9 +44,13 @@ export interface CorpusItem<T extends PostmortemRecord = PostmortemRecord> {
   newer: T | undefined;
   /**
    * Postmortems listed in `related` that are part of this build, in the order
-   * written, then up to three computed from shared services, tags and trigger (see `relatedLinks`).
+   * written, then up to three computed by the similarity score (see `findSimilar`).
    */
   related: RelatedIncident<T>[];
+  /** Earlier postmortems this one repeats (see `findSimilar`), most alike first, whether linked or not. */
+  repeats: RelatedIncident<T>[];
+  /** The incidents of this kind, this one among them, when it repeats or is repeated (see `repeatChains`). */
+  chain: RepeatChain<T> | undefined;
 }
 
 /** A related postmortem, whether its author linked it, and what the two share. */
@@ -98,10 +105,19 @@ export function compareNewestFirst(a: PostmortemRecord, b: PostmortemRecord): nu
   return b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);
 }
 
+/** How the corpus compares postmortems: the score's settings and each one's root-cause text. */
+export interface SimilarityOptions<T extends PostmortemRecord> {
+  /** Default: the site config's defaults. */
+  config?: SimilarityConfig | undefined;
+  /** The text of a postmortem's root-cause section (see `rootCauseSection`); default none. */
+  rootCauseOf?: ((record: T) => string) | undefined;
+}
+
 /** Derives the corpus view from `records`, already filtered to what this build publishes. */
 export function buildCorpus<T extends PostmortemRecord>(
   records: readonly T[],
   severities: readonly SeverityLevel[],
+  { config = SimilarityConfigSchema.parse({}), rootCauseOf = () => '' }: SimilarityOptions<T> = {},
 ): Corpus<T> {
   const sorted = [...records].sort(compareNewestFirst);
   const levelById = new Map(severities.map((level) => [level.id, level]));
@@ -112,12 +128,26 @@ export function buildCorpus<T extends PostmortemRecord>(
     newer: sorted[index - 1],
     older: sorted[index + 1],
     related: [],
+    repeats: [],
+    chain: undefined,
   }));
   const byId = new Map(items.map((item) => [item.record.id, item]));
-  const links = relatedLinks(sorted);
-  for (const item of items) {
-    item.related = links.get(item.record.id)!.map(({ id, ...link }) => ({ ...link, item: byId.get(id)! }));
-  }
+  const similar = findSimilar(
+    sorted.map((record) => ({ record, rootCause: rootCauseOf(record) })),
+    config,
+  );
+  const idAt = (position: number) => sorted[position]!.id;
+  items.forEach((item, position) => {
+    const result = similar[position]!;
+    item.related = relatedLinks(result, idAt).map(({ id, ...link }) => ({ ...link, item: byId.get(id)! }));
+    item.repeats = result.repeats.map(({ position: other, evidence, ...match }) => ({
+      ...match,
+      shared: evidence,
+      explicit: item.record.data.related.includes(idAt(other)),
+      item: items[other]!,
+    }));
+  });
+  for (const chain of repeatChains(items)) for (const member of chain.items) member.chain = chain;
   const bySeverity = groupBy(items, (data) => [data.severity]);
   return {
     items,

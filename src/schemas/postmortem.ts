@@ -233,6 +233,16 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
         /** Ids of related postmortems (file path under the content folder, without extension). */
         related: z.array(z.string().min(1)).default([]),
         /**
+         * Earlier postmortems this one resembles but does not repeat, each with the reason, e.g.
+         * `{ id: 2024-01-15-payments-timeouts, reason: Same pool, but the cause was a leak this time }`:
+         * `check` no longer warns `possible-repeat` about them and the site leaves them out of the repeat chain.
+         */
+        notRepeatOf: z
+          .array(
+            z.strictObject({ id: NonEmptyText('the id of an earlier postmortem'), reason: NonEmptyText('a reason') }),
+          )
+          .default([]),
+        /**
          * Where an imported postmortem came from, e.g. `postmortems-app:3f1c…` or `markdown:old/outage.md`.
          * Written by `npm run import`, which skips a source already recorded here; none for postmortems written here.
          */

@@ -3,6 +3,7 @@ import { FollowThroughConfigSchema } from './follow-through';
 import { ImportConfigSchema } from './import';
 import { LintConfigSchema } from './lint';
 import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
+import { SimilarityConfigSchema } from './similarity';
 import { TimeZoneSchema } from './time-zone';
 
 /** Everything a team edits to make the site its own. */
@@ -31,6 +32,8 @@ export const SiteConfigSchema = z
     followThrough: FollowThroughConfigSchema.prefault({}),
     /** How `npm run import` reads other tools' field and severity names into ours. Default: common names only. */
     import: ImportConfigSchema.prefault({}),
+    /** Weights and thresholds of the similarity score behind related incidents and repeats (`possible-repeat`). */
+    similarity: SimilarityConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     // A policy rule naming a severity the scale lacks would silently never apply.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +9,9 @@ import { formatReport, githubAnnotation } from './output';
 import { runCheck } from './run';
 
 const config = SiteConfigSchema.parse({});
+
+/** A pair that is a repeat and an incident of the same service that is not (tests/fixtures/repeats). */
+const REPEATS = join(import.meta.dirname, '../../../tests/fixtures/repeats');
 
 function postmortem({ severity = 'SEV3', summary = 'Checkout failed for 47 minutes.', related = '[]' } = {}) {
   return `---
@@ -148,6 +151,56 @@ describe('runCheck', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('unknown format `xml`; use text, github or json');
     expect((await run(['missing.md'])).stderr).toContain('is not inside the content folder');
+  });
+});
+
+describe('possible-repeat', () => {
+  const fixture = (name: string) => readFileSync(join(REPEATS, name), 'utf8');
+  const EARLIER = '2024-01-10-checkout-pool-exhausted.md';
+  const REPEAT = '2024-05-02-checkout-pool-again.md';
+  const UNRELATED = '2024-05-20-checkout-card-declines.md';
+  const repeatWarnings = async (files: Record<string, string>, argv: string[] = []) => {
+    const { run } = project(files);
+    const report = JSON.parse((await run([...argv, '--format', 'json'])).stdout) as { problems: Problem[] };
+    return report.problems.filter((problem) => problem.rule === 'possible-repeat');
+  };
+
+  test('warns at `related` on a repeat, naming the earlier incident, its date, the evidence and its unfinished action items', async () => {
+    const files = { [EARLIER]: fixture(EARLIER), [REPEAT]: fixture(REPEAT), [UNRELATED]: fixture(UNRELATED) };
+    const warnings = await repeatWarnings(files, [`postmortems/${REPEAT}`]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: `postmortems/${REPEAT}`, line: 11, column: 1, severity: 'warning' });
+    expect(warnings[0]!.message).toMatch(
+      /^this looks like a repeat of 2024-01-10-checkout-pool-exhausted \(2024-01-10\): same service checkout, tag postgres, trigger config-change, shared terms: [^;]*max_connections/,
+    );
+    expect(warnings[0]!.message).toContain(
+      'its action items not done: `Alert on connection pool saturation` (open), `Validate max_connections in config review` (wont-do).',
+    );
+    expect(warnings[0]!.message).not.toContain('Revert the pool size');
+  });
+
+  test('does not warn on an incident of the same service with another cause, nor on the earlier one', async () => {
+    const files = { [EARLIER]: fixture(EARLIER), [REPEAT]: fixture(REPEAT), [UNRELATED]: fixture(UNRELATED) };
+    const warnings = await repeatWarnings(files);
+    expect(warnings.map((warning) => warning.file)).toEqual([`postmortems/${REPEAT}`]);
+  });
+
+  test('warns at the title when there is no `related` key', async () => {
+    const warnings = await repeatWarnings({
+      [EARLIER]: fixture(EARLIER),
+      [REPEAT]: fixture(REPEAT).replace('related: []\n', ''),
+    });
+    expect(warnings.map((warning) => warning.line)).toEqual([2]);
+  });
+
+  test('does not warn when the earlier incident is in `related` or in `notRepeatOf`', async () => {
+    const related = fixture(REPEAT).replace('related: []', 'related: [2024-01-10-checkout-pool-exhausted]');
+    const notRepeat = fixture(REPEAT).replace(
+      'related: []',
+      'notRepeatOf: [{ id: 2024-01-10-checkout-pool-exhausted, reason: A leak this time }]',
+    );
+    expect(await repeatWarnings({ [EARLIER]: fixture(EARLIER), [REPEAT]: related })).toEqual([]);
+    expect(await repeatWarnings({ [EARLIER]: fixture(EARLIER), [REPEAT]: notRepeat })).toEqual([]);
   });
 });
 

@@ -52,6 +52,16 @@ export const VALIDATION_RULES: readonly RuleDoc[] = [
   },
 ];
 
+/** What only `npm run check` reports, comparing the checked files with every other postmortem. */
+export const CHECK_ONLY_RULES: readonly RuleDoc[] = [
+  {
+    ids: ['possible-repeat'],
+    severity: 'warning',
+    description:
+      'A postmortem that reads like an earlier one (see [Repeat incidents](#repeat-incidents)) lists it in `related`, or in `notRepeatOf` with a reason; the warning names the earlier incidents, their dates, the shared evidence and their action items not done.',
+  },
+];
+
 /** What only the build can check, because only the build does it. */
 export const BUILD_ONLY_RULES: readonly RuleDoc[] = [
   {
@@ -66,11 +76,12 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 
-/** The rules table in Markdown: validation first, then the lint rules in `rules` order, then the build's own. */
+/** The rules table in Markdown: validation first, then the lint rules in `rules` order, then check's and the build's own. */
 export function rulesTable(rules: readonly LintRule[]): string {
   const docs: RuleDoc[] = [
     ...VALIDATION_RULES,
     ...rules.map((rule) => ({ ids: [rule.id], severity: rule.severity, description: rule.description })),
+    ...CHECK_ONLY_RULES,
     ...BUILD_ONLY_RULES,
   ];
   return [

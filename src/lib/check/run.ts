@@ -6,12 +6,22 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
-import { checkContentFolder, listPostmortemFiles, parallelWorkers, resolveContentDir } from '../content-folder';
+import {
+  checkContentFolder,
+  listPostmortemFiles,
+  parallelWorkers,
+  resolveContentDir,
+  type CheckedFile,
+  type CheckFolderOptions,
+} from '../content-folder';
 import { duePolicyOf } from '../due-dates';
 import { quoteValue, sortProblems } from '../errors';
 import { ALL_RULES, createLintContext } from '../lint';
+import { parseFrontmatter, splitFrontmatter } from '../frontmatter';
+import { readUtf8 } from '../text-encoding';
 import { changedPostmortems, filesNaming } from './changed';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from './output';
+import { possibleRepeatProblems, type LocateField } from './possible-repeat';
 
 export const CHECK_USAGE = `Usage: npm run check -- [paths…] [--changed [--base <ref>]] [--format text|github|json]
 
@@ -57,6 +67,33 @@ async function selectPaths(
   return [...selected].sort();
 }
 
+/**
+ * The files of the folder that `only` leaves out, validated but not linted, for the rules
+ * comparing a file with all the others (`possible-repeat`); their own problems are not this run's.
+ */
+async function otherFiles({
+  only,
+  all,
+  ...folder
+}: Pick<CheckFolderOptions, 'root' | 'contentDir' | 'schema'> & {
+  all: readonly string[];
+  only: readonly string[] | undefined;
+}): Promise<CheckedFile[]> {
+  if (!only) return [];
+  const selected = new Set(only);
+  const rest = all.filter((file) => !selected.has(file));
+  const { files } = await checkContentFolder({ ...folder, only: rest, workers: parallelWorkers(rest.length) });
+  return files;
+}
+
+/** Where a field of a checked file was written, read again from the file: only files that warn pay for it. */
+const locateFieldIn =
+  (root: string): LocateField =>
+  async (file, field) => {
+    const source = await readUtf8(resolve(root, file.file));
+    return source.ok ? parseFrontmatter(splitFrontmatter(source.text)).locate([field]) : { line: 1, column: 1 };
+  };
+
 /** Runs the command; resolves to the exit code (0 clean or warnings only, 1 errors, 2 usage). */
 export function runCheck(context: CheckContext): Promise<number> {
   return runWithUsage('check', CHECK_USAGE, context, async () => {
@@ -92,10 +129,11 @@ export function runCheck(context: CheckContext): Promise<number> {
       only = await selectPaths(positionals, context.cwd, contentDir, all);
     }
 
+    const schema = { severities: context.config.severities, defaultTimezone: context.config.defaultTimezone };
     const checked = await checkContentFolder({
       root: context.root,
       contentDir,
-      schema: { severities: context.config.severities, defaultTimezone: context.config.defaultTimezone },
+      schema,
       only,
       lint: {
         rules: ALL_RULES,
@@ -110,7 +148,13 @@ export function runCheck(context: CheckContext): Promise<number> {
       workers: parallelWorkers((only ?? all).length),
       log: (line) => context.stderr.write(`${line}\n`),
     });
-    const problems = sortProblems(checked.problems);
+    const repeats = await possibleRepeatProblems(
+      [...checked.files, ...(await otherFiles({ root: context.root, contentDir, schema, all, only }))],
+      new Set(checked.files.map((file) => file.id)),
+      context.config.similarity,
+      locateFieldIn(context.root),
+    );
+    const problems = sortProblems([...checked.problems, ...repeats]);
     context.stdout.write(formatReport(problems, checked.files.length, format));
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
   });

@@ -1,0 +1,105 @@
+/**
+ * The terms two postmortems are compared on: the words and identifiers of the
+ * title, the summary and the root-cause section. Identifiers (error codes,
+ * settings, component names: `max_connections`, `db.pool.size`, `HikariPool`,
+ * `ECONNREFUSED`, `502`-bearing tokens) are what a repeat shares most
+ * reliably, so they count more than words; pairs of adjacent words
+ * (`connection pool`) count as terms of their own.
+ */
+import { sectionRole } from './body-sections';
+
+/** Words too common to say anything about an incident, besides the usual English stop words. */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both ' +
+    'but by can could did do does doing down during each few for from further had has have having he her here hers him ' +
+    'his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out ' +
+    'over own same she should so some such than that the their them then there these they this those through to too ' +
+    'under until up very was we were what when where which while who whom why will with would you your ' +
+    // Words every postmortem uses.
+    'incident incidents outage issue issues problem problems minute minutes hour hours user users customer customers ' +
+    'team teams engineer engineers caused cause causes root resolution resolved saw seen started began led made ' +
+    'percent per new one two three first second time times day days still again back which'
+  ).split(' '),
+);
+
+/** One term of a text and how often it occurs. */
+export interface TermCount {
+  term: string;
+  count: number;
+  /** True for identifiers (see `isIdentifier`), which weigh more. */
+  identifier: boolean;
+}
+
+/** Letters, digits and `_`, with `.` allowed between them (`db.pool.size`, `v2.3.1`). */
+const TOKEN = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
+
+/**
+ * Whether a token as written names something rather than says something: it has
+ * `_` or `.`, digits beside letters, a lower-to-upper case change (`HikariPool`),
+ * or five or more capitals (`ECONNREFUSED`).
+ */
+export function isIdentifier(token: string): boolean {
+  return (
+    /[_.]/.test(token) ||
+    (/\p{N}/u.test(token) && /\p{L}/u.test(token)) ||
+    /\p{Ll}\p{Lu}/u.test(token) ||
+    /^\p{Lu}{5,}$/u.test(token)
+  );
+}
+
+/** A word's plural and singular as one term (`timeouts` → `timeout`, `retries` → `retry`). */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The terms of `text` with their counts, in order of first occurrence:
+ * identifiers as written (lowercased), other words singular and lowercased,
+ * without stop words, numbers or words shorter than three letters, and each
+ * pair of adjacent words within a sentence (`connection pool`).
+ */
+export function termCounts(text: string): TermCount[] {
+  const counts = new Map<string, TermCount>();
+  const add = (term: string, identifier: boolean) => {
+    const known = counts.get(term);
+    if (known) known.count++;
+    else counts.set(term, { term, count: 1, identifier });
+  };
+  // Sentences and clauses break word pairs: "…the pool. Connections…" pairs nothing across the full stop.
+  for (const clause of text.split(/[.!?;:,()[\]{}"]+(?:\s|$)|\n\s*\n/)) {
+    let previous: string | undefined;
+    for (const [token] of clause.matchAll(TOKEN)) {
+      if (isIdentifier(token)) {
+        add(token.toLowerCase(), true);
+        previous = undefined;
+        continue;
+      }
+      const word = token.toLowerCase();
+      if (word.length < 3 || STOP_WORDS.has(word) || /^\p{N}+$/u.test(word)) {
+        previous = undefined;
+        continue;
+      }
+      const term = singular(word);
+      add(term, false);
+      if (previous) add(`${previous} ${term}`, false);
+      previous = term;
+    }
+  }
+  return [...counts.values()];
+}
+
+/**
+ * The text of a Markdown body's root-cause section (the `##` section whose
+ * heading reads "Root cause…", "Causes" or "Resolution", as the page finds it),
+ * or `''` when there is none.
+ */
+export function rootCauseSection(body: string): string {
+  const heading = (section: string) => section.split('\n', 1)[0]!.slice(3);
+  const cause = body
+    .split(/^(?=## )/m)
+    .find((section) => section.startsWith('## ') && sectionRole(heading(section)) === 'cause');
+  return cause ? cause.slice(heading(cause).length + 3) : '';
+}
