@@ -296,6 +296,8 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
             code: 'custom',
             path: ['timeline', index, 'at'],
             message: `${quoteValue(entry.at)}: ${result.reason}`,
+            // The time as written, so a `TODO:` prompt left here is reported as a placeholder.
+            input: entry.at,
           });
           flagged.add(index);
           return { ...entry, at: startedAt };
