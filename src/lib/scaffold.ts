@@ -1,6 +1,9 @@
 /**
  * The skeleton `npm run new` writes: complete frontmatter and the classic
  * postmortem sections, with a `TODO:` prompt wherever the writer has work to do.
+ * The sections are the ones the page places structured data in (src/lib/body-sections.ts):
+ * the frontmatter timeline under "Timeline", the action items under "Corrective and
+ * preventative measures", so the body explains them instead of repeating them.
  * `npm run check` reports every prompt left, so nothing half-written is merged.
  */
 import { slug } from 'github-slugger';
@@ -41,7 +44,7 @@ export const SECTIONS: readonly { title: string; prompt: string }[] = [
   {
     title: 'Timeline',
     prompt:
-      'Tell the story the frontmatter timeline lists: how the problem was detected and by what, the actions taken, the misleading paths, when and to whom it was escalated, and how it was resolved.',
+      'Tell the story of the frontmatter timeline, which the page shows under this heading: how the problem was detected and by what, the misleading paths, when and to whom it was escalated, and what resolved it. Explain; do not list the times again.',
   },
   {
     title: 'Root cause and resolution',
@@ -50,7 +53,12 @@ export const SECTIONS: readonly { title: string; prompt: string }[] = [
   },
   {
     title: 'Corrective and preventative measures',
-    prompt: 'List specific, checkable tasks, one per line, each mirrored in actionItems with an owner and a due date:',
+    prompt:
+      'Say what the action items address. The page lists the frontmatter actionItems under this heading, each with its owner, status and due date: write each task there, not as a checklist here.',
+  },
+  {
+    title: 'Lessons learned',
+    prompt: 'What the team learned that applies beyond this incident, in a sentence or two.',
   },
 ];
 
@@ -113,14 +121,6 @@ export function renderScaffold(input: ScaffoldInput): string {
       .filter((title) => !known.has(title.toLowerCase()))
       .map((title) => ({ title, prompt: 'Write this section.' })),
   ];
-  const body = sections
-    .map(({ title, prompt }) => {
-      const tasks =
-        title === 'Corrective and preventative measures'
-          ? `\n\n- [ ] ${todo('first task')}\n- [ ] ${todo('second task')}`
-          : '';
-      return `## ${title}\n\n${todo(prompt)}${tasks}`;
-    })
-    .join('\n\n');
+  const body = sections.map(({ title, prompt }) => `## ${title}\n\n${todo(prompt)}`).join('\n\n');
   return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}\n`;
 }
