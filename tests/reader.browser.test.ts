@@ -51,8 +51,8 @@ describe('the reader’s site in a real browser', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser.close();
-    await server.close();
+    // Either may be missing when the build failed: close what was opened.
+    await Promise.allSettled([browser, server].map(async (opened) => opened.close()));
   });
 
   /** Opens `path` in a fresh page of `view`, runs `check`, and closes it; console errors fail the test. */
