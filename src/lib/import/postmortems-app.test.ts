@@ -11,7 +11,7 @@ const read = (text: string) =>
   });
 
 describe('readPostmortemsApp', () => {
-  test('reads the corpus fields, records the uuid and links the original report', () => {
+  test('reads the corpus fields and links the original report', () => {
     const record = read(`---
 uuid: 6f0c1d9e-2b47-4c1a-9a53-1e8f0d2c7a11
 url: https://status.example.com/incidents/1
@@ -26,7 +26,6 @@ product: Edge DNS
 
 Resolvers were overloaded.
 `);
-    expect(record.reference).toBe('postmortems-app:6f0c1d9e-2b47-4c1a-9a53-1e8f0d2c7a11');
     expect([record.services?.value, record.tags?.value, record.trigger?.value]).toEqual([
       ['Edge DNS'],
       ['cloud', 'config-change', 'dns', 'Example CDN'],

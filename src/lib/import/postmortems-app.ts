@@ -13,16 +13,12 @@ export function isPostmortemsAppFrontmatter(frontmatter: Record<string, unknown>
   return 'uuid' in frontmatter && ('start_time' in frontmatter || 'company' in frontmatter || 'product' in frontmatter);
 }
 
-/** Reads one postmortems.app file; the reference is its `uuid`. */
-export function readPostmortemsApp(text: string, options: Omit<MarkdownOptions, 'reference'>): SourceRecord {
+/** Reads one postmortems.app file. */
+export function readPostmortemsApp(text: string, options: MarkdownOptions): SourceRecord {
   const parsed = parseMarkdownSource(text);
-  const { uuid, url, company, ...fields } = parsed.frontmatter;
-  const id = scalarText(uuid);
-  const record = emptyRecord(
-    'postmortems-app',
-    options.file,
-    id ? `postmortems-app:${id}` : `postmortems-app:${options.file}`,
-  );
+  // The uuid is the record's reference, which the caller works out before reading (see run.ts).
+  const { uuid: _uuid, url, company, ...fields } = parsed.frontmatter;
+  const record = emptyRecord('postmortems-app', options.file, options.reference);
   if (parsed.frontmatterError)
     record.notes.push({ kind: 'dropped', message: `frontmatter not read: ${parsed.frontmatterError}` });
   const rest = readFields(fields, record, options.config, 'frontmatter');
@@ -50,7 +46,7 @@ export function readPostmortemsApp(text: string, options: Omit<MarkdownOptions, 
       guess: `the category "${category}"`,
     };
 
-  readMarkdownBody(parsed, record, { ...options, reference: record.reference });
+  readMarkdownBody(parsed, record, options);
   const link = scalarText(url);
   if (link && /^https?:\/\//i.test(link) && isKeptUrl(link)) {
     record.body = `${record.body}\n\n[The original report](${link.replace(/[()\s]/g, encodeURIComponent)})`.trim();

@@ -17,10 +17,10 @@ import { readCstate } from './cstate';
 import { detectFormat, MARKDOWN_EXTENSIONS } from './detect';
 import { readIncidentIo, type IncidentIoDocument } from './incident-io';
 import { mapRecord } from './map';
-import { readMarkdown, type MarkdownOptions } from './markdown';
+import { readMarkdown, readSourceFrontmatter, type MarkdownOptions } from './markdown';
 import { readPostmortemsApp } from './postmortems-app';
 import { formatImportReport, summarise, type ImportResult } from './report';
-import { IMPORT_FORMATS, type ImportFormat, type SourceRecord } from './source-record';
+import { IMPORT_FORMATS, scalarText, type ImportFormat, type SourceRecord } from './source-record';
 import { createFileWriter, importedFileName, importedSources, renderPostmortem } from './write';
 
 const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [--from auto|${IMPORT_FORMATS.join('|')}] [--out <folder>] [--dry-run] [--format text|json] [--timezone <zone>]
@@ -107,13 +107,28 @@ export function runImport(context: ImportContext): Promise<number> {
     const files = await sourceFiles(positionals, context.cwd, outDir);
     const already = await importedSources(outDir);
     const shown = (file: string) => displayPath(context.cwd, file);
-    const options = (file: string, format: ImportFormat): MarkdownOptions => ({
+    const options = (file: string): Omit<MarkdownOptions, 'reference'> => ({
       file: shown(file),
-      // Files are known by their path from where the command runs: run it from the same place to skip them again.
-      reference: `${format}:${relative(context.cwd, file).replaceAll('\\', '/')}`,
       config: context.config.import,
       requiredSections: context.config.lint.requiredSections,
     });
+
+    function skipped(
+      base: Pick<ImportResult, 'file' | 'format' | 'detected' | 'reference'>,
+      previous: string,
+    ): ImportResult {
+      const path = displayPath(context.cwd, resolve(outDir, previous));
+      return {
+        ...base,
+        outcome: 'skipped',
+        path,
+        reason: `already imported as ${path}`,
+        mapped: [],
+        guessed: [],
+        placeholders: [],
+        notes: [],
+      };
+    }
 
     const results: ImportResult[] = [];
     const progress = context.progress?.(files.length);
@@ -127,7 +142,12 @@ export function runImport(context: ImportContext): Promise<number> {
           from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat, reason: undefined };
         const detected = from === 'auto' ? detection.reason : undefined;
         const read = readerFor(detection.format);
-        if (!detection.format || !read) {
+        const reference = detection.format && sourceReference(detection.format, relative(context.cwd, path), text);
+        const previous = reference && already.get(reference);
+        if (previous) {
+          // Known by its reference alone: the body of a source imported before is never parsed again.
+          results.push(skipped({ file: shown(path), format: detection.format, detected, reference }, previous));
+        } else if (!detection.format || !read) {
           results.push(failed(shown(path), detection.reason ?? 'unknown format'));
         } else if (detection.format === 'incident-io') {
           try {
@@ -137,7 +157,7 @@ export function runImport(context: ImportContext): Promise<number> {
             results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, 'incident-io'));
           }
         } else {
-          records.push({ record: read(text, options(path, detection.format)), detected });
+          records.push({ record: read(text, { ...options(path), reference: reference! }), detected });
         }
       }
       for (const record of readIncidentIo(exports, context.config.import))
@@ -149,16 +169,7 @@ export function runImport(context: ImportContext): Promise<number> {
         const previous = already.get(record.reference);
         const base = { file: record.file, format: record.format, detected, reference: record.reference };
         if (previous) {
-          results.push({
-            ...base,
-            outcome: 'skipped',
-            path: displayPath(context.cwd, resolve(outDir, previous)),
-            reason: `already imported as ${displayPath(context.cwd, resolve(outDir, previous))}`,
-            mapped: [],
-            guessed: [],
-            placeholders: [],
-            notes: [],
-          });
+          results.push(skipped(base, previous));
           continue;
         }
         const mapped = mapRecord(record, { config: context.config, timezone });
@@ -199,6 +210,19 @@ export function runImport(context: ImportContext): Promise<number> {
     context.stdout.write(formatImportReport(results, summary, values.format));
     return summary.failed > 0 ? 1 : 0;
   });
+}
+
+/**
+ * The reference a source is recorded by in `source`: postmortems.app files by their
+ * uuid, other files by their path from where the command runs (run it from the same
+ * place to skip them again). incident.io incidents carry their own ids.
+ */
+function sourceReference(format: ImportFormat, path: string, text: string): string {
+  if (format === 'postmortems-app') {
+    const uuid = scalarText(readSourceFrontmatter(text).data['uuid']);
+    if (uuid) return `postmortems-app:${uuid}`;
+  }
+  return `${format}:${path.replaceAll('\\', '/')}`;
 }
 
 function failed(file: string, reason: string, format?: ImportFormat): ImportResult {

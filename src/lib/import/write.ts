@@ -32,20 +32,21 @@ export function importedFileName(
   });
 }
 
-const SOURCE_LINE = /^source:/m;
+/** The top-level `source:` line of a frontmatter, as the importer writes it. */
+const SOURCE_LINE = /^source:.*$/m;
 
 /**
- * The `source` of every postmortem in `dir` and the file that records it. Only
- * frontmatter that mentions `source:` is parsed, so a large folder costs little.
+ * The `source` of every postmortem in `dir` and the file that records it. Only the
+ * `source:` line is parsed, not the whole frontmatter, so a large folder costs little.
  */
 export async function importedSources(dir: string): Promise<Map<string, string>> {
   const files = await listPostmortemFiles(dir).catch(() => []);
   const sources = new Map<string, string>();
   for await (const { file, text } of readFiles(dir, files)) {
-    const { yaml } = splitFrontmatter(text);
-    if (!yaml || !SOURCE_LINE.test(yaml)) continue;
+    const line = splitFrontmatter(text).yaml?.match(SOURCE_LINE)?.[0];
+    if (!line) continue;
     try {
-      const data = parse(yaml) as { source?: unknown } | null;
+      const data = parse(line) as { source?: unknown } | null;
       if (typeof data?.source === 'string') sources.set(data.source, file);
     } catch {
       // A file whose YAML does not parse records no source; `npm run check` reports it.
