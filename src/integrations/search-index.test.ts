@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { buildSearchIndex, UNUSED_BUNDLE_FILES, type PagefindApi } from './search-index';
+import { bestCorrection, candidateBuckets, parseBucket, readKnownWords } from '../lib/typo-correction';
+import { buildSearchIndex, TYPO_FOLDER, UNUSED_BUNDLE_FILES, type PagefindApi } from './search-index';
 
 async function writePage(root: string, path: string, body: string): Promise<void> {
   await mkdir(join(root, path, '..'), { recursive: true });
@@ -38,8 +39,20 @@ describe('buildSearchIndex', () => {
     const entry = JSON.parse(await readFile(join(root, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(2);
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringMatching(/^Indexed 2 postmortem pages for search in \d+ ms\.$/),
+      expect.stringMatching(
+        /^Indexed 2 postmortem pages for search in \d+ ms \(\d+ distinct words; [\d.]+ kB known-words filter\)\.$/,
+      ),
     );
+    // Typo correction knows the indexed words, and only those.
+    const known = readKnownWords(new Uint8Array(await readFile(join(root, 'pagefind', TYPO_FOLDER, 'known.bin'))));
+    expect(known.has('exhausted')).toBe(true);
+    expect(known.has('everything')).toBe(false);
+    const buckets = await Promise.all(
+      candidateBuckets('exhasuted', known.bucketCount).map((bucket) =>
+        readFile(join(root, 'pagefind', TYPO_FOLDER, `${bucket}.txt`), 'utf8'),
+      ),
+    );
+    expect(bestCorrection('exhasuted', buckets.flatMap(parseBucket))).toBe('exhausted');
   }, 30_000);
 
   test('fails with what Pagefind reported and a hint, and still stops Pagefind', async () => {

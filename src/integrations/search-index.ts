@@ -6,12 +6,14 @@
  * sample site it adds a median 72 ms, against 85 ms for `pagefind --site dist`
  * run after the build (which starts Node a second time).
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
+import { buildCorrectionFiles, vocabularyWeights, type IndexedPage } from '../lib/typo-correction';
 
 /**
  * The pages that enter the index: postmortem pages, and within them only the
@@ -34,6 +36,50 @@ export const UNUSED_BUNDLE_FILES = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
+
+/** Folder of the typo-correction data inside the Pagefind bundle (see `lib/typo-correction.ts`). */
+export const TYPO_FOLDER = 'typos';
+
+/** What opens every Pagefind fragment once decompressed, before its JSON. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/** The filters whose values count as a service's or tag's words. */
+const FACET_WORD_FILTERS = ['service', 'tag'];
+
+/**
+ * Reads back the pages Pagefind wrote: each fragment holds the exact text it
+ * indexed (after `data-pagefind-ignore`) and the page's filters. Building the
+ * vocabulary from them means correction knows exactly the words search can find.
+ */
+async function readIndexedPages(outputPath: string): Promise<IndexedPage[]> {
+  const folder = join(outputPath, 'fragment');
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.pf_fragment'));
+  return Promise.all(
+    names.map(async (name) => {
+      const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+      const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
+        content: string;
+        filters?: Record<string, string[]>;
+      };
+      return {
+        content: fragment.content,
+        facetWords: FACET_WORD_FILTERS.flatMap((key) => fragment.filters?.[key] ?? []),
+      };
+    }),
+  );
+}
+
+/** Writes the typo-correction data for the index in `outputPath` into its `typos/` folder; returns its size in bytes. */
+export async function writeCorrectionData(outputPath: string): Promise<{ words: number; knownBytes: number }> {
+  const weights = vocabularyWeights(await readIndexedPages(outputPath));
+  const files = buildCorrectionFiles(weights);
+  const folder = join(outputPath, TYPO_FOLDER);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'known.bin'), files.known);
+  await Promise.all(files.buckets.map((bucket, index) => writeFile(join(folder, `${index}.txt`), bucket)));
+  return { words: weights.size, knownBytes: files.known.byteLength };
+}
 
 /** The parts of Pagefind's Node API the build uses; tests pass a stand-in. */
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -72,8 +118,9 @@ export async function buildSearchIndex({
     const written = await created.index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+    const vocabulary = await writeCorrectionData(outputPath);
     logger.info(
-      `Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms.`,
+      `Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
     );
     return { pageCount: added.page_count, outputPath };
   } catch (cause) {
