@@ -36,10 +36,10 @@ describe('splitBody', () => {
       ['corrective-and-preventative-measures', 'actions'],
       ['lessons-learned', 'lessons'],
     ]);
-    expect(sections[0]!.html).toContain('<a class="anchor-link" href="#issue-summary">');
+    expect(sections[0]!.html).toContain('<a class="anchor-link" href="#issue-summary" data-pagefind-ignore>');
     expect(sections[0]!.html).toContain('<p>It broke &amp; we fixed it.</p>');
     expect(sections[1]!.subheadings).toEqual([{ id: 'first-hour', title: 'First hour' }]);
-    expect(sections[1]!.html).toContain('<a class="anchor-link" href="#first-hour">');
+    expect(sections[1]!.html).toContain('<a class="anchor-link" href="#first-hour" data-pagefind-ignore="">');
   });
 
   test('drops the tasks the structured action items repeat and keeps the others, as words not checkboxes', () => {

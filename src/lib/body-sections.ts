@@ -6,14 +6,7 @@
  * and task-list boxes that read as words rather than as unlabelled inputs.
  */
 import { decodeHTML } from 'entities';
-import {
-  COMMENT_NODE,
-  ELEMENT_NODE,
-  TEXT_NODE,
-  parse,
-  type ElementNode,
-  type Node,
-} from 'ultrahtml';
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, parse, type ElementNode, type Node } from 'ultrahtml';
 
 /** What a section is about, from its heading, so structured data can find its place. */
 export type SectionRole = 'summary' | 'impact' | 'timeline' | 'cause' | 'actions' | 'lessons' | 'other';
@@ -114,12 +107,13 @@ function comparable(text: string): string {
 
 /**
  * A heading followed by a link to it, as Starlight does: the link is outside the heading,
- * so the heading's name stays its text, and says which section it links to.
+ * so the heading's name stays its text, and says which section it links to. Search leaves the
+ * link's words out (`data-pagefind-ignore`): they would otherwise open excerpts.
  */
 export function headingHtml(depth: 2 | 3, id: string, titleHtml: string, inner = titleHtml): string {
   return (
     `<div class="heading-wrapper level-h${depth}"><h${depth} id="${escapeAttribute(id)}">${inner}</h${depth}>` +
-    `<a class="anchor-link" href="#${escapeAttribute(id)}"><span aria-hidden="true">#</span>` +
+    `<a class="anchor-link" href="#${escapeAttribute(id)}" data-pagefind-ignore><span aria-hidden="true">#</span>` +
     `<span class="visually-hidden">Link to the section “${titleHtml}”</span></a></div>`
   );
 }
