@@ -58,7 +58,7 @@ const LOOKALIKE_PATTERNS = [
  * (`.MD`, `.Mdx`, `.markdown`, dot-files such as `.2024-03-14-x.md`), relative and sorted;
  * partials (`_name.md`), READMEs and dot-folders (`.github/`) are left alone on purpose.
  */
-export async function listSkippedFiles(contentDir: string, postmortems: readonly string[]): Promise<string[]> {
+async function listSkippedFiles(contentDir: string, postmortems: readonly string[]): Promise<string[]> {
   const read = new Set(postmortems);
   const lookalikes = await glob(LOOKALIKE_PATTERNS, {
     cwd: contentDir,
@@ -78,7 +78,7 @@ function readableName(relativePath: string): string {
 }
 
 /** The problems of files skipped as not postmortems (see `listSkippedFiles`): each with the name to rename it to. */
-export function skippedFileProblems(root: string, contentDir: string, skipped: readonly string[]): Problem[] {
+function skippedFileProblems(root: string, contentDir: string, skipped: readonly string[]): Problem[] {
   return skipped.map((relativePath) => ({
     file: displayPath(root, resolve(contentDir, relativePath)),
     line: 1,
@@ -193,7 +193,13 @@ export async function checkFiles(
     const shownPath = displayPath(setup.root, absolutePath);
     if (!source.ok) {
       problems.push(encodingProblem(shownPath, source));
-      unreadable.push({ file: shownPath, id: idFromPath(relativePath), raw: undefined, data: undefined, rootCause: '' });
+      unreadable.push({
+        file: shownPath,
+        id: idFromPath(relativePath),
+        raw: undefined,
+        data: undefined,
+        rootCause: '',
+      });
       continue;
     }
     const file = validatePostmortemSource({ file: shownPath, relativePath, source: source.text }, schema);

@@ -42,7 +42,7 @@ export function escapeControl(text: string): string {
 }
 
 /** How many characters of a value a message shows before cutting it short with `…`. */
-export const QUOTED_VALUE_LENGTH = 60;
+const QUOTED_VALUE_LENGTH = 60;
 
 const segmenter = new Intl.Segmenter();
 
