@@ -224,8 +224,9 @@ const WORKER_URL = new URL('./content-folder-worker.ts', import.meta.url);
 /**
  * The Node flags a worker thread needs to load the worker's TypeScript: this
  * process's own under tsx (`npm run check`), else tsx's import hook. tsx is a
- * devDependency: without it (a production install) workers cannot start, and the
- * answer says so instead of letting each worker fail in silence.
+ * dependency (every `npm run` command runs on it), so a production install has
+ * it too; should it be missing, workers cannot start, and the answer says so
+ * instead of letting each worker fail in silence.
  */
 export function workerExecArgv(
   execArgv: readonly string[] = process.execArgv,
@@ -241,7 +242,7 @@ export function workerExecArgv(
   if (!hasTsx())
     return {
       unavailable:
-        'worker threads load the checker through tsx, a devDependency, which is not installed: checking on one thread',
+        'worker threads load the checker through tsx, which is not installed: checking on one thread (run npm ci)',
     };
   return { execArgv: [...execArgv, '--import', 'tsx'] };
 }
