@@ -50,7 +50,8 @@ export function readCstate(text: string, options: MarkdownOptions): SourceRecord
   if (dropped > 0)
     record.notes.push({ kind: 'dropped', message: `${dropped} Hugo shortcode${dropped === 1 ? '' : 's'} dropped` });
 
-  const parsed = parseMarkdownSource(markdown);
+  // The shortcodes are in the body: the frontmatter read before still holds.
+  const parsed = parseMarkdownSource(markdown, options.frontmatter);
   const { resolved, section, ...fields } = parsed.frontmatter;
   if (section !== undefined && section !== 'issue')
     record.notes.push({ kind: 'dropped', message: `cState section \`${JSON.stringify(section)}\`, not an issue` });

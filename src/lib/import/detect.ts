@@ -4,12 +4,14 @@
  */
 import { isCstateSource } from './cstate';
 import { isIncidentIoExport } from './incident-io';
-import { readSourceFrontmatter } from './markdown';
+import { readSourceFrontmatter, type SourceFrontmatter } from './markdown';
 import { isPostmortemsAppFrontmatter } from './postmortems-app';
 import type { ImportFormat } from './source-record';
 
 /** A format and why it was chosen, or why none was. */
-export type Detection = { format: ImportFormat; reason: string } | { format: undefined; reason: string };
+export type Detection =
+  | { format: ImportFormat; reason: string; frontmatter?: SourceFrontmatter }
+  | { format: undefined; reason: string; frontmatter?: undefined };
 
 /** Extensions of Markdown sources. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
@@ -29,10 +31,18 @@ export function detectFormat(file: string, text: string): Detection {
   }
   if (!MARKDOWN_EXTENSIONS.some((extension) => lower.endsWith(extension)))
     return { format: undefined, reason: 'not a Markdown (.md) or JSON file' };
-  const frontmatter = readSourceFrontmatter(text).data;
-  if (isPostmortemsAppFrontmatter(frontmatter))
-    return { format: 'postmortems-app', reason: 'frontmatter with `uuid` and `start_time`, `company` or `product`' };
-  if (isCstateSource(frontmatter, text))
-    return { format: 'cstate', reason: '`{{< track >}}` updates or cState fields (`resolvedWhen`, `section: issue`)' };
-  return { format: 'markdown', reason: 'Markdown without another tool’s fields' };
+  const frontmatter = readSourceFrontmatter(text);
+  if (isPostmortemsAppFrontmatter(frontmatter.data))
+    return {
+      format: 'postmortems-app',
+      reason: 'frontmatter with `uuid` and `start_time`, `company` or `product`',
+      frontmatter,
+    };
+  if (isCstateSource(frontmatter.data, text))
+    return {
+      format: 'cstate',
+      reason: '`{{< track >}}` updates or cState fields (`resolvedWhen`, `section: issue`)',
+      frontmatter,
+    };
+  return { format: 'markdown', reason: 'Markdown without another tool’s fields', frontmatter };
 }

@@ -47,11 +47,17 @@ export interface ParsedMarkdown {
   frontmatterError?: string | undefined;
 }
 
+/** A source's frontmatter as data, and why it could not be read when it could not. */
+export interface SourceFrontmatter {
+  data: Record<string, unknown>;
+  error?: string | undefined;
+}
+
 /**
  * The frontmatter of a source, YAML between `---` lines or TOML between `+++` lines,
  * read without parsing the body (telling formats apart needs only this).
  */
-export function readSourceFrontmatter(text: string): { data: Record<string, unknown>; error?: string | undefined } {
+export function readSourceFrontmatter(text: string): SourceFrontmatter {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const fence = lines[0]?.trimEnd();
   if (fence !== '---' && fence !== '+++') return { data: {} };
@@ -66,9 +72,11 @@ export function readSourceFrontmatter(text: string): { data: Record<string, unkn
   }
 }
 
-/** Parses a Markdown file with YAML (`---`) or TOML (`+++`) frontmatter. */
-export function parseMarkdownSource(text: string): ParsedMarkdown {
-  const { data, error } = readSourceFrontmatter(text);
+/** Parses a Markdown file with YAML (`---`) or TOML (`+++`) frontmatter (pass it when already read). */
+export function parseMarkdownSource(
+  text: string,
+  { data, error }: SourceFrontmatter = readSourceFrontmatter(text),
+): ParsedMarkdown {
   return { text, tree: processor.parse(text), frontmatter: data, frontmatterError: error };
 }
 
@@ -79,6 +87,8 @@ export interface MarkdownOptions {
   config: ImportConfig;
   /** The site's `lint.requiredSections`: a heading meaning the same is renamed to it. */
   requiredSections: readonly string[];
+  /** The source's frontmatter, when the caller has read it already (to tell formats apart). */
+  frontmatter?: SourceFrontmatter | undefined;
 }
 
 /** A heading and the nodes under it, up to the next heading. */
@@ -482,7 +492,7 @@ export function emptyRecord(format: ImportFormat, file: string, reference: strin
 /** Reads a Markdown postmortem written from a template. */
 export function readMarkdown(text: string, options: MarkdownOptions): SourceRecord {
   const record = emptyRecord('markdown', options.file, options.reference);
-  const parsed = parseMarkdownSource(text);
+  const parsed = parseMarkdownSource(text, options.frontmatter);
   if (parsed.frontmatterError)
     record.notes.push({ kind: 'dropped', message: `frontmatter not read: ${parsed.frontmatterError}` });
   const rest = readFields(parsed.frontmatter, record, options.config, 'frontmatter');

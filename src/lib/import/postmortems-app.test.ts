@@ -6,6 +6,7 @@ const config = SiteConfigSchema.parse({});
 const read = (text: string) =>
   readPostmortemsApp(text, {
     file: 'corpus/a.md',
+    reference: 'postmortems-app:6f0c1d9e',
     config: config.import,
     requiredSections: config.lint.requiredSections,
   });

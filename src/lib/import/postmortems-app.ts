@@ -15,7 +15,7 @@ export function isPostmortemsAppFrontmatter(frontmatter: Record<string, unknown>
 
 /** Reads one postmortems.app file. */
 export function readPostmortemsApp(text: string, options: MarkdownOptions): SourceRecord {
-  const parsed = parseMarkdownSource(text);
+  const parsed = parseMarkdownSource(text, options.frontmatter);
   // The uuid is the record's reference, which the caller works out before reading (see run.ts).
   const { uuid: _uuid, url, company, ...fields } = parsed.frontmatter;
   const record = emptyRecord('postmortems-app', options.file, options.reference);

@@ -17,7 +17,7 @@ import { readCstate } from './cstate';
 import { detectFormat, MARKDOWN_EXTENSIONS } from './detect';
 import { readIncidentIo, type IncidentIoDocument } from './incident-io';
 import { mapRecord } from './map';
-import { readMarkdown, readSourceFrontmatter, type MarkdownOptions } from './markdown';
+import { readMarkdown, readSourceFrontmatter, type MarkdownOptions, type SourceFrontmatter } from './markdown';
 import { readPostmortemsApp } from './postmortems-app';
 import { formatImportReport, summarise, type ImportResult } from './report';
 import { IMPORT_FORMATS, scalarText, type ImportFormat, type SourceRecord } from './source-record';
@@ -138,11 +138,18 @@ export function runImport(context: ImportContext): Promise<number> {
     try {
       for await (const { path, text } of readFiles('', files)) {
         progress?.tick();
-        const detection =
-          from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat, reason: undefined };
+        const detection: {
+          format: ImportFormat | undefined;
+          reason?: string | undefined;
+          frontmatter?: SourceFrontmatter | undefined;
+        } = from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat };
         const detected = from === 'auto' ? detection.reason : undefined;
         const read = readerFor(detection.format);
-        const reference = detection.format && sourceReference(detection.format, relative(context.cwd, path), text);
+        // Read once: the frontmatter tells formats apart, names the source and starts the reader's work.
+        const frontmatter =
+          detection.frontmatter ?? (detection.format === 'incident-io' ? undefined : readSourceFrontmatter(text));
+        const reference =
+          detection.format && sourceReference(detection.format, relative(context.cwd, path), frontmatter);
         const previous = reference && already.get(reference);
         if (previous) {
           // Known by its reference alone: the body of a source imported before is never parsed again.
@@ -157,7 +164,7 @@ export function runImport(context: ImportContext): Promise<number> {
             results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, 'incident-io'));
           }
         } else {
-          records.push({ record: read(text, { ...options(path), reference: reference! }), detected });
+          records.push({ record: read(text, { ...options(path), reference: reference!, frontmatter }), detected });
         }
       }
       for (const record of readIncidentIo(exports, context.config.import))
@@ -217,9 +224,9 @@ export function runImport(context: ImportContext): Promise<number> {
  * uuid, other files by their path from where the command runs (run it from the same
  * place to skip them again). incident.io incidents carry their own ids.
  */
-function sourceReference(format: ImportFormat, path: string, text: string): string {
+function sourceReference(format: ImportFormat, path: string, frontmatter: SourceFrontmatter | undefined): string {
   if (format === 'postmortems-app') {
-    const uuid = scalarText(readSourceFrontmatter(text).data['uuid']);
+    const uuid = scalarText(frontmatter?.data['uuid']);
     if (uuid) return `postmortems-app:${uuid}`;
   }
   return `${format}:${path.replaceAll('\\', '/')}`;
