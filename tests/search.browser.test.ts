@@ -17,7 +17,37 @@ const TITLES = {
   tlsHandshakes: 'Card payments failed on TLS handshakes',
   dnsResolver: 'Internal DNS resolver timeouts',
   ordersQueue: 'Orders queue backlog',
+  ordersDatabase: 'Orders database refused new connections',
 };
+
+/** Every postmortem of the fixture, newest first. */
+const NEWEST_FIRST = [
+  TITLES.ordersQueue,
+  TITLES.dnsResolver,
+  TITLES.tlsHandshakes,
+  TITLES.searchReindex,
+  TITLES.nginxWorkers,
+  TITLES.ordersDatabase,
+];
+
+/**
+ * Words of one fixture postmortem each, with a one-letter typo of every kind:
+ * a deletion, an insertion, a substitution and a swap of neighbours.
+ */
+const TYPOS = [
+  ['stapling', TITLES.tlsHandshakes, ['staplng', 'stappling', 'stapming', 'stapilng']],
+  ['keepalive', TITLES.nginxWorkers, ['keepalve', 'keepaliive', 'keepalife', 'keeaplive']],
+  ['resolver', TITLES.dnsResolver, ['resolvr', 'resollver', 'resolcer', 'reoslver']],
+  ['prefetch', TITLES.ordersQueue, ['prefech', 'preffetch', 'prefetvh', 'perfetch']],
+  ['postgres', TITLES.ordersDatabase, ['postgrs', 'postgress', 'postgrez', 'postgers']],
+  ['pgbouncer', TITLES.ordersDatabase, ['pgboucer', 'pgbouncerr', 'pgbouncar', 'pgbuoncer']],
+  ['reindex', TITLES.searchReindex, ['reidex', 'reinndex', 'reimdex', 'riendex']],
+  ['handshake', TITLES.tlsHandshakes, ['handshke', 'handshakke', 'handshaje', 'hnadshake']],
+] as const;
+
+/** Generated text that must never open an excerpt: labels, timeline times and kinds, heading links. */
+const GENERATED_OPENINGS =
+  /^(Services:|Tags:|Trigger:|Times in|Until (detected|mitigated|resolved)|#|\d{1,2}:\d{2}|Link to the section)/;
 
 /** What the search page shows once it has settled. */
 interface SearchView {
@@ -87,8 +117,9 @@ describe('search in a real browser', () => {
     expect(view.titles).toEqual([TITLES.tlsHandshakes]);
     expect(view.status).toBe('1 postmortem matches “stapling”.');
     const first = page.locator('[data-results] > li').first();
+    // The link leads to the section the words are in.
     expect(await first.locator('h2 a').getAttribute('href')).toBe(
-      '/postmortems/2024-06-03-payments-tls-handshake-failures/',
+      '/postmortems/2024-06-03-payments-tls-handshake-failures/#root-cause-and-resolution',
     );
     expect(await first.locator('.severity-badge').textContent()).toBe('SEV1Critical');
     expect(await first.locator('.severity-badge').getAttribute('class')).toContain('severity-sev1');
@@ -125,7 +156,9 @@ describe('search in a real browser', () => {
 
   test('narrows by every facet through the checkboxes, writing each into the URL, newest first without words', async () => {
     await open('/search/');
-    expect((await results('')).status).toBe('Type words above or tick a filter to find postmortems.');
+    const all = await results('');
+    expect(all.status).toBe('All 6 postmortems, newest first. Type words or tick a filter to narrow them.');
+    expect(all.titles).toEqual(NEWEST_FIRST);
     expect(await countOf('year', '2024')).toBe('(3)');
 
     await checkbox('year', '2024').check();
@@ -149,7 +182,7 @@ describe('search in a real browser', () => {
     ]);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    expect((await results('')).titles).toEqual([]);
+    expect((await results('')).titles).toEqual(NEWEST_FIRST);
   }, 30_000);
 
   test('restores words, every facet and the order from a hand-written URL, and keeps its canonical form on reload', async () => {
@@ -207,6 +240,18 @@ describe('search in a real browser', () => {
     await page.locator('h1').click();
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+  }, 30_000);
+
+  test('"/" and Ctrl+K focus the header search box from a postmortem page, and "/" still types in a field', async () => {
+    await open('/postmortems/2024-09-30-dns-resolver-timeouts/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
+    await page.keyboard.type('a/b');
+    expect(await page.locator('#site-search-query').inputValue()).toBe('a/b');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-query');
   }, 30_000);
 
   test('loads script on the search page only', async () => {
@@ -271,6 +316,124 @@ describe('search in a real browser', () => {
       await manyServer.close();
     }
   }, 120_000);
+
+  describe('typo correction', () => {
+    test('a one-letter typo of a word from a postmortem still ranks it in the top 3', async () => {
+      const misses: string[] = [];
+      for (const [word, title, typos] of TYPOS) {
+        for (const typo of typos) {
+          await open(`/search/?q=${typo}`);
+          const view = await results(`?q=${typo}`);
+          if (!view.titles.slice(0, 3).includes(title)) misses.push(`${typo} (${word}): ${view.titles.join(' | ')}`);
+        }
+      }
+      expect(misses).toEqual([]);
+    }, 120_000);
+
+    test('a query of known words fetches no correction data; a misspelt word fetches a few small files', async () => {
+      await open('/search/');
+      await results('');
+      const correctionFiles = () =>
+        server.served.filter(
+          (file) => file.path.startsWith('/pagefind/typos/') && file.path !== '/pagefind/typos/known.bin',
+        );
+      server.served.length = 0;
+      await page.locator('#search-query').pressSequentially('stapling handshake');
+      await results('?q=stapling+handshake');
+      expect(correctionFiles()).toEqual([]);
+
+      server.served.length = 0;
+      await page.locator('#search-query').fill('');
+      await page.locator('#search-query').pressSequentially('postgers');
+      expect((await results('?q=postgers')).titles[0]).toBe(TITLES.ordersDatabase);
+      const fetched = correctionFiles();
+      expect(fetched.length).toBeGreaterThan(0);
+      expect(fetched.length).toBeLessThanOrEqual(6);
+      expect(fetched.every((file) => file.status === 200 && file.bytes < 4096)).toBe(true);
+    }, 30_000);
+
+    test('says which words it searched, and "search instead" searches the words as typed', async () => {
+      await open('/search/?q=postgers');
+      const corrected = await results('?q=postgers');
+      expect(corrected.titles[0]).toBe(TITLES.ordersDatabase);
+      expect(corrected.status).toBe('1 postmortem matches “postgres”.');
+      const notice = page.locator('[data-correction]');
+      expect(await notice.isVisible()).toBe(true);
+      expect((await notice.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+        'Showing results for postgres — search for postgers instead',
+      );
+
+      await notice.getByRole('link', { name: 'search for postgers instead' }).click();
+      const typed = await results('?q=postgers&verbatim=1');
+      expect(typed.titles).not.toContain(TITLES.ordersDatabase);
+      expect(await notice.isVisible()).toBe(false);
+      expect(await page.locator('#search-query').inputValue()).toBe('postgers');
+    }, 30_000);
+  });
+
+  test('excerpts come from the story, never from generated labels, times or heading links', async () => {
+    for (const query of ['checkout', 'edge', 'postgres', 'flash sale', 'dns']) {
+      const search = `?q=${query.replace(' ', '+')}`;
+      await open(`/search/${search}`);
+      await results(search);
+      const excerpts = await page.locator('.search-excerpt').allTextContents();
+      expect(excerpts.length, query).toBeGreaterThan(0);
+      for (const excerpt of excerpts) expect(excerpt.trim(), query).not.toMatch(GENERATED_OPENINGS);
+    }
+  }, 60_000);
+
+  test('a result whose words are in a section links to that section', async () => {
+    await open('/search/?q=pgbouncer');
+    await results('?q=pgbouncer');
+    expect(await page.locator('[data-results] h2 a').first().getAttribute('href')).toBe(
+      '/postmortems/2022-03-08-orders-postgres-connection-exhaustion/#root-cause-and-resolution',
+    );
+  }, 30_000);
+
+  test('keyboard: two Tab presses from the box reach the first result, arrow keys move through the results', async () => {
+    await open('/search/?q=nginx');
+    await results('?q=nginx');
+    await page.locator('#search-query').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const first = await page.locator('[data-results] h2 a').first().textContent();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+
+    await page.locator('#search-query').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('[data-results] h2 a').nth(1).textContent();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(second);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+  }, 30_000);
+
+  test('on a phone the first result is in the first screen, the filters closed below saying how many are ticked', async () => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await open('/search/?q=nginx&severity=SEV1');
+    await results('?q=nginx&severity=SEV1');
+    const box = await page.locator('[data-results] > li').first().boundingBox();
+    expect(box && box.y + box.height / 2).toBeLessThan(667);
+    const filters = page.locator('details[data-filters]');
+    expect(await filters.getAttribute('open')).toBeNull();
+    expect((await page.locator('details[data-filters] > summary').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'Filters (1 active)',
+    );
+  }, 30_000);
+
+  test('the search page does not shift its layout when its script shows the form', async () => {
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((entries) => {
+        for (const entry of entries.getEntries() as (PerformanceEntry & { value: number })[])
+          (window as unknown as { shifts: number }).shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await open('/search/?q=nginx');
+    await results('?q=nginx');
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.05);
+  }, 30_000);
 
   describe('has no serious or critical accessibility violations', () => {
     test.each([

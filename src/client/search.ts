@@ -6,6 +6,7 @@
  * live in `lib/search-state.ts`. This file only connects the two.
  */
 import { createSitePaths, severitySlug } from '../lib/paths';
+import { loadCorrector, type Corrector } from './corrections';
 import type { SearchResultMeta } from '../lib/search-facets';
 import {
   facetCounts,
@@ -26,6 +27,8 @@ interface PagefindResultData {
   /** Text around the matched words, `<` and `>` escaped, matches wrapped in `<mark>`. */
   excerpt: string;
   meta: Partial<SearchResultMeta> & { title?: string };
+  /** The page's sections that match, each with its URL (with `#anchor`), excerpt and matched word positions. */
+  sub_results?: { url: string; excerpt: string; locations: number[] }[];
 }
 
 interface PagefindResponse {
@@ -46,6 +49,16 @@ const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
 const EXCERPT_WORDS = 30;
 
+/** The section of a result to link to: the one with the most matches, when it has an anchor. */
+function bestSection(data: PagefindResultData): { url: string; excerpt: string } {
+  const sections = (data.sub_results ?? []).filter((section) => section.url.includes('#'));
+  const best = sections.reduce<(typeof sections)[number] | undefined>(
+    (top, section) => (!top || section.locations.length > top.locations.length ? section : top),
+    undefined,
+  );
+  return best ?? data;
+}
+
 function required<T extends Element>(root: ParentNode, selector: string, type: abstract new () => T): T {
   const element = root.querySelector(selector);
   if (!(element instanceof type)) throw new Error(`The search page has no ${selector}.`);
@@ -64,23 +77,20 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
-/** Loads Pagefind and every filter's totals, or `undefined` when the index is missing (as in `astro dev`). */
+/** Loads Pagefind, every filter and the typo corrector, or `undefined` when the index is missing (as in `astro dev`). */
 async function loadIndex(
   bundle: string,
   baseUrl: string,
-): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
+  typos: string,
+): Promise<{ pagefind: Pagefind; corrector: Corrector | undefined } | undefined> {
+  // The known-words filter loads beside Pagefind, so correcting the first query waits for neither.
+  const corrector = loadCorrector(typos);
   try {
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     await pagefind.options({ baseUrl, excerptLength: EXCERPT_WORDS });
     // Loading every filter up front makes each search return counts per value.
-    return { pagefind, totals: await pagefind.filters() };
+    await pagefind.filters();
+    return { pagefind, corrector: await corrector };
   } catch {
     return undefined;
   }
@@ -94,6 +104,9 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   const list = required(form, '[data-results]', HTMLOListElement);
   const more = required(form, '[data-more]', HTMLButtonElement);
   const template = required(form, 'template[data-result]', HTMLTemplateElement);
+  const correction = required(form, '[data-correction]', HTMLElement);
+  const filters = required(form, 'details[data-filters]', HTMLDetailsElement);
+  const activeFilters = required(filters, '[data-active]', HTMLElement);
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
   const order = required(form, 'select', HTMLSelectElement);
   const known: Record<string, string[]> = {};
@@ -102,7 +115,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   form.hidden = false;
   status.textContent = 'Loading the search index…';
   // Listening starts at once; searches wait for the index, so nothing typed meanwhile is lost.
-  const index = loadIndex(form.dataset['bundle'] ?? '', paths.home());
+  const index = loadIndex(form.dataset['bundle'] ?? '', paths.home(), form.dataset['typos'] ?? '');
 
   const readUrl = () => parseSearchState(new URLSearchParams(location.search), known);
   const readForm = () => {
@@ -116,10 +129,19 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     for (const box of checkboxes) {
       box.checked = state.facets[box.name as keyof SearchState['facets']].includes(box.value);
       // A value ticked through the URL must be visible, even when it sits in a facet's "more" list.
-      const details = box.closest('details');
-      if (box.checked && details) details.open = true;
+      const details = box.closest('fieldset details');
+      if (box.checked && details instanceof HTMLDetailsElement) details.open = true;
     }
   };
+  /** Says on the closed filters disclosure (phones) how many values are ticked. */
+  const showActiveFilters = () => {
+    const active = checkboxes.filter((box) => box.checked).length;
+    activeFilters.textContent = active > 0 ? `(${active} active)` : '';
+  };
+  // The filters stand open beside the results on a wide screen, and closed below them on a narrow one.
+  const wide = matchMedia('(min-width: 48rem)');
+  filters.open = wide.matches;
+  wide.addEventListener('change', () => (filters.open = wide.matches));
 
   const showCounts = (counts: FilterCounts) => {
     for (const box of checkboxes) {
@@ -131,21 +153,35 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     }
   };
 
+  /** Says which words were searched instead of the typed ones, with a link to the typed ones. */
+  const showCorrection = (state: SearchState, corrected: string | undefined) => {
+    correction.hidden = corrected === undefined;
+    if (corrected === undefined) return;
+    required(correction, '[data-corrected]', HTMLElement).textContent = corrected;
+    required(correction, '[data-typed]', HTMLElement).textContent = state.query;
+    required(correction, 'a', HTMLAnchorElement).href = paths.search(
+      searchParams({ ...state, verbatim: true }).toString(),
+    );
+  };
+
   const renderResult = (data: PagefindResultData): Node => {
     const item = template.content.cloneNode(true) as DocumentFragment;
-    const field = (name: string) => required(item, `[data-field="${name}"]`, HTMLElement);
+    const field = <T extends HTMLElement>(name: string, type: abstract new () => T) =>
+      required(item, `[data-field="${name}"]`, type);
     const { meta } = data;
-    field('severity').textContent = meta.severity ?? '';
-    field('severityLabel').textContent = meta.severityLabel ?? '';
-    if (meta.severity) field('severity').parentElement?.classList.add(`severity-${severitySlug(meta.severity)}`);
-    const date = field<HTMLTimeElement>('date');
+    field('severity', HTMLElement).textContent = meta.severity ?? '';
+    field('severityLabel', HTMLElement).textContent = meta.severityLabel ?? '';
+    if (meta.severity)
+      field('severity', HTMLElement).parentElement?.classList.add(`severity-${severitySlug(meta.severity)}`);
+    const date = field('date', HTMLTimeElement);
     date.textContent = meta.date ?? '';
     date.dateTime = meta.startedAt ?? '';
-    field('duration').textContent = meta.duration ?? 'unknown';
-    const link = field<HTMLAnchorElement>('title');
-    link.href = data.url;
+    field('duration', HTMLElement).textContent = meta.duration ?? 'unknown';
+    const link = field('title', HTMLAnchorElement);
+    const section = bestSection(data);
+    link.href = section.url;
     link.textContent = meta.title ?? data.url;
-    field('excerpt').replaceChildren(...excerptNodes(data.excerpt));
+    field('excerpt', HTMLElement).replaceChildren(...excerptNodes(section.excerpt));
     return item;
   };
 
@@ -177,33 +213,38 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
           : 'Search is unavailable: its index could not be loaded. Browse by severity, service or tag instead.';
         return;
       }
-      const { pagefind, totals } = loaded;
-      if (!hasCriteria(state)) {
-        pending = [];
-        list.replaceChildren();
-        more.hidden = true;
-        showCounts(totals);
-        status.textContent = resultSummary(state, 0);
-        return;
-      }
+      const { pagefind, corrector } = loaded;
       const search = (request: PagefindRequest) =>
         pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
-      const [main, separately] = await Promise.all([
-        search(pagefindRequest(state)),
-        Promise.all(
-          facetsCountedSeparately(state).map(
-            async (key) => [key, (await search(pagefindRequest(state, { ignoring: key }))).filters] as const,
+      const searchWithCounts = async (searched: SearchState) => {
+        const [main, separately] = await Promise.all([
+          search(pagefindRequest(searched)),
+          Promise.all(
+            facetsCountedSeparately(searched).map(
+              async (key) => [key, (await search(pagefindRequest(searched, { ignoring: key }))).filters] as const,
+            ),
           ),
-        ),
-      ]);
+        ]);
+        return { searched, main, separately };
+      };
+      const correctable = state.query !== '' && !state.verbatim;
+      let corrected = correctable ? await corrector?.correct(state.query) : undefined;
+      let { searched, main, separately } = await searchWithCounts(corrected ? { ...state, query: corrected } : state);
+      if (correctable && !corrected && main.results.length === 0) {
+        // Nothing found although every word looked known: the filter may have been wrong, so look them all up.
+        corrected = await corrector?.correct(state.query, { evenKnown: true });
+        if (corrected) ({ searched, main, separately } = await searchWithCounts({ ...state, query: corrected }));
+      }
       if (id !== searchId) return;
-      showCounts(facetCounts(state, main.filters, Object.fromEntries(separately)));
+      showCorrection(state, corrected);
+      if (id !== searchId) return;
+      showCounts(facetCounts(searched, main.filters, Object.fromEntries(separately)));
       pending = main.results;
       const total = pending.length;
       list.replaceChildren();
       await showNext(id);
       if (id !== searchId) return;
-      status.textContent = resultSummary(state, total);
+      status.textContent = resultSummary(searched, total);
     } finally {
       if (id === searchId) list.setAttribute('aria-busy', 'false');
     }
@@ -213,6 +254,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   /** Makes the form's state the page's: a new history entry for a deliberate step, a replaced one while typing. */
   const commit = (history: 'push' | 'replace') => {
     const next = readForm();
+    showActiveFilters();
     if (searchParams(next).toString() === searchParams(current).toString()) return;
     current = next;
     const url = paths.search(searchParams(next).toString());
@@ -246,16 +288,23 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   window.addEventListener('popstate', () => {
     current = readUrl();
     writeForm(current);
+    showActiveFilters();
     void run(current);
   });
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return;
+  // Arrow keys move from the box through the result links and back (`/` and Ctrl+K come from the theme script).
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('h2 a')];
+    const at = event.target === input ? -1 : links.indexOf(event.target as HTMLAnchorElement);
+    if (event.target !== input && at === -1) return;
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next >= links.length || (next < 0 && event.target === input)) return;
     event.preventDefault();
-    input.focus();
-    input.select();
+    (next < 0 ? input : links[next]!).focus();
   });
 
   writeForm(current);
+  showActiveFilters();
   // Show the canonical form of a hand-written URL (`severity=sev1` → `severity=SEV1`).
   window.history.replaceState(null, '', paths.search(searchParams(current).toString()));
   if (!hasCriteria(current)) input.focus();

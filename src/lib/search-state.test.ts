@@ -11,12 +11,18 @@ import {
 } from './search-state';
 
 function state(
-  fields: { query?: string; facets?: Partial<SearchState['facets']>; order?: SearchState['order'] } = {},
+  fields: {
+    query?: string;
+    facets?: Partial<SearchState['facets']>;
+    order?: SearchState['order'];
+    verbatim?: boolean;
+  } = {},
 ): SearchState {
   return {
     query: fields.query ?? '',
     facets: { severity: [], service: [], tag: [], year: [], ...fields.facets },
     order: fields.order ?? 'best',
+    verbatim: fields.verbatim ?? false,
   };
 }
 
@@ -24,6 +30,12 @@ const parse = (query: string, known?: Parameters<typeof parseSearchState>[1]) =>
   parseSearchState(new URLSearchParams(query), known);
 
 describe('parseSearchState', () => {
+  test('reads verbatim=1 as the words as typed, and writes it back only with words', () => {
+    expect(parse('q=postgers&verbatim=1')).toEqual(state({ query: 'postgers', verbatim: true }));
+    expect(searchParams(state({ query: 'postgers', verbatim: true })).toString()).toBe('q=postgers&verbatim=1');
+    expect(searchParams(state({ verbatim: true })).toString()).toBe('');
+  });
+
   test('reads the words, every facet and the order', () => {
     expect(parse('q=nginx&severity=SEV1&service=checkout&service=edge&tag=tls&year=2024&sort=newest')).toEqual(
       state({
@@ -130,8 +142,10 @@ describe('facetCounts', () => {
 });
 
 describe('resultSummary', () => {
-  test('prompts for words or a filter when there are none', () => {
-    expect(resultSummary(state(), 0)).toBe('Type words above or tick a filter to find postmortems.');
+  test('lists every postmortem, newest first, when there are neither words nor filters', () => {
+    expect(resultSummary(state(), 14)).toBe(
+      'All 14 postmortems, newest first. Type words or tick a filter to narrow them.',
+    );
   });
 
   test('counts the matches, quoting the words and mentioning filters', () => {

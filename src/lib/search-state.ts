@@ -15,6 +15,8 @@ export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 export const QUERY_PARAM = 'q';
 /** URL parameter of the order; left out when it is `best`. */
 export const ORDER_PARAM = 'sort';
+/** URL parameter (`verbatim=1`) asking for the words as typed, without typo correction. */
+export const VERBATIM_PARAM = 'verbatim';
 
 /** What a reader asked for. */
 export interface SearchState {
@@ -23,6 +25,8 @@ export interface SearchState {
   /** Selected values per facet, in the order selected, without duplicates. */
   facets: FacetValues;
   order: SearchOrder;
+  /** True to search the words as typed: the "search for … instead" link after a correction. */
+  verbatim: boolean;
 }
 
 /** Known values per facet, used to read URLs leniently (`severity=sev1` means `SEV1`). */
@@ -55,6 +59,7 @@ export function parseSearchState(params: URLSearchParams, known: KnownFacetValue
     query: (params.get(QUERY_PARAM) ?? '').replace(/\s+/g, ' ').trim(),
     facets,
     order: SEARCH_ORDERS.find((candidate) => candidate === order) ?? 'best',
+    verbatim: params.get(VERBATIM_PARAM) === '1',
   };
 }
 
@@ -65,6 +70,7 @@ export function parseSearchState(params: URLSearchParams, known: KnownFacetValue
 export function searchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.query) params.append(QUERY_PARAM, state.query);
+  if (state.query && state.verbatim) params.append(VERBATIM_PARAM, '1');
   for (const { key } of SEARCH_FACETS) {
     for (const value of state.facets[key]) params.append(key, value);
   }
@@ -140,7 +146,8 @@ export function facetCounts(
 
 /** What the status line says about the results of `state`, for eyes and screen readers alike. */
 export function resultSummary(state: SearchState, total: number): string {
-  if (!hasCriteria(state)) return 'Type words above or tick a filter to find postmortems.';
+  if (!hasCriteria(state))
+    return `All ${plural(total, 'postmortem')}, newest first. Type words or tick a filter to narrow them.`;
   const words = state.query ? ` “${state.query}”` : '';
   const filtered = facetsCountedSeparately(state).length > 0 ? ' with the ticked filters' : '';
   if (total === 0) return `No postmortem matches${words}${filtered}. Try other words or fewer filters.`;
