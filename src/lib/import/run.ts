@@ -106,110 +106,14 @@ export function runImport(context: ImportContext): Promise<number> {
     const outDir = values.out ? resolve(context.cwd, values.out) : resolveContentDir(context.root, context.env);
     const files = await sourceFiles(positionals, context.cwd, outDir);
     const already = await importedSources(outDir);
-    const shown = (file: string) => displayPath(context.cwd, file);
-    const options = (file: string): Omit<MarkdownOptions, 'reference'> => ({
-      file: shown(file),
-      config: context.config.import,
-      requiredSections: context.config.lint.requiredSections,
-    });
-
-    function skipped(
-      base: Pick<ImportResult, 'file' | 'format' | 'detected' | 'reference'>,
-      previous: string,
-    ): ImportResult {
-      const path = displayPath(context.cwd, resolve(outDir, previous));
-      return {
-        ...base,
-        outcome: 'skipped',
-        path,
-        reason: `already imported as ${path}`,
-        mapped: [],
-        guessed: [],
-        placeholders: [],
-        notes: [],
-      };
-    }
-
     const results: ImportResult[] = [];
     const progress = context.progress?.(files.length);
-    const records: { record: SourceRecord; detected: string | undefined }[] = [];
-    const exports: IncidentIoDocument[] = [];
-    let exportsDetected: string | undefined;
     try {
-      for await (const { path, text } of readFiles('', files)) {
-        progress?.tick();
-        const detection: {
-          format: ImportFormat | undefined;
-          reason?: string | undefined;
-          frontmatter?: SourceFrontmatter | undefined;
-        } = from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat };
-        const detected = from === 'auto' ? detection.reason : undefined;
-        const read = readerFor(detection.format);
-        // Read once: the frontmatter tells formats apart, names the source and starts the reader's work.
-        const frontmatter =
-          detection.frontmatter ?? (detection.format === 'incident-io' ? undefined : readSourceFrontmatter(text));
-        const reference =
-          detection.format && sourceReference(detection.format, relative(context.cwd, path), frontmatter);
-        const previous = reference && already.get(reference);
-        if (previous) {
-          // Known by its reference alone: the body of a source imported before is never parsed again.
-          results.push(skipped({ file: shown(path), format: detection.format, detected, reference }, previous));
-        } else if (!detection.format || !read) {
-          results.push(failed(shown(path), detection.reason ?? 'unknown format'));
-        } else if (detection.format === 'incident-io') {
-          try {
-            exports.push({ file: shown(path), data: JSON.parse(text) });
-            exportsDetected = detected;
-          } catch (error) {
-            results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, 'incident-io'));
-          }
-        } else {
-          records.push({ record: read(text, { ...options(path), reference: reference!, frontmatter }), detected });
-        }
-      }
-      for (const record of readIncidentIo(exports, context.config.import))
-        records.push({ record, detected: exportsDetected });
-
-      const writer = values['dry-run'] ? undefined : await createFileWriter(outDir);
-      const writes: Promise<void>[] = [];
-      for (const { record, detected } of records) {
-        const previous = already.get(record.reference);
-        const base = { file: record.file, format: record.format, detected, reference: record.reference };
-        if (previous) {
-          results.push(skipped(base, previous));
-          continue;
-        }
-        const mapped = mapRecord(record, { config: context.config, timezone });
-        const account = {
-          mapped: mapped.mapped,
-          guessed: mapped.guessed,
-          placeholders: mapped.placeholders,
-          notes: mapped.notes,
-        };
-        const fileName = importedFileName(mapped);
-        if (!fileName) {
-          results.push({
-            ...base,
-            ...account,
-            outcome: 'skipped',
-            reason:
-              'no date of the incident found, so no file name; add a date (e.g. `date: 2024-03-14`) to the source',
-          });
-          continue;
-        }
-        // The same source twice in one run (a file named twice) is written once.
-        already.set(record.reference, fileName);
-        const result: ImportResult = { ...base, ...account, outcome: values['dry-run'] ? 'would-write' : 'written' };
-        results.push(result);
-        const write = async () => {
-          const written = writer ? await writer.write(fileName, renderPostmortem(mapped)) : fileName;
-          result.path = displayPath(context.cwd, resolve(outDir, written));
-        };
-        writes.push(write());
-        // Files are written a few at a time: waiting on the disk for each, one by one, was most of an import's time.
-        if (writes.length >= WRITES_AT_ONCE) await Promise.all(writes.splice(0));
-      }
-      await Promise.all(writes);
+      const sources = await readSources(files, { context, outDir, from, already, progress });
+      results.push(...sources.results);
+      results.push(
+        ...(await writePostmortems(sources.records, { context, outDir, already, timezone, dryRun: values['dry-run'] })),
+      );
     } finally {
       progress?.stop();
     }
@@ -217,6 +121,147 @@ export function runImport(context: ImportContext): Promise<number> {
     context.stdout.write(formatImportReport(results, summary, values.format));
     return summary.failed > 0 ? 1 : 0;
   });
+}
+
+/** What the steps of a run share. */
+interface RunState {
+  context: ImportContext;
+  /** Where postmortems are written. */
+  outDir: string;
+  /** Every source recorded in the output folder, and the file that records it; added to as files are written. */
+  already: Map<string, string>;
+}
+
+/** A source read, and why `--from auto` chose its format. */
+interface ReadSource {
+  record: SourceRecord;
+  detected: string | undefined;
+}
+
+/** A source skipped because an earlier import recorded it as `previous`. */
+function skipped(
+  base: Pick<ImportResult, 'file' | 'format' | 'detected' | 'reference'>,
+  previous: string,
+  { context, outDir }: { context: ImportContext; outDir: string },
+): ImportResult {
+  const path = displayPath(context.cwd, resolve(outDir, previous));
+  return { ...base, outcome: 'skipped', path, reason: `already imported as ${path}`, ...NOTHING_DONE };
+}
+
+const NOTHING_DONE = { mapped: [], guessed: [], placeholders: [], notes: [] } as const satisfies Pick<
+  ImportResult,
+  'mapped' | 'guessed' | 'placeholders' | 'notes'
+>;
+
+/**
+ * Reads every source file: its format (told apart, or as `--from` says), then, unless
+ * it was imported before, what it says. incident.io exports are read together at the
+ * end, so follow-ups find their incidents whichever file holds them.
+ */
+async function readSources(
+  files: readonly string[],
+  { context, outDir, from, already, progress }: RunState & { from: string; progress: Progress | undefined },
+): Promise<{ records: ReadSource[]; results: ImportResult[] }> {
+  const shown = (file: string) => displayPath(context.cwd, file);
+  const records: ReadSource[] = [];
+  const results: ImportResult[] = [];
+  const exports: IncidentIoDocument[] = [];
+  let exportsDetected: string | undefined;
+  for await (const { path, text } of readFiles('', files)) {
+    progress?.tick();
+    const detection: {
+      format: ImportFormat | undefined;
+      reason?: string | undefined;
+      frontmatter?: SourceFrontmatter | undefined;
+    } = from === 'auto' ? detectFormat(path, text) : { format: from as ImportFormat };
+    const detected = from === 'auto' ? detection.reason : undefined;
+    const { format } = detection;
+    if (format === 'incident-io') {
+      try {
+        exports.push({ file: shown(path), data: JSON.parse(text) });
+        exportsDetected = detected;
+      } catch (error) {
+        results.push(failed(shown(path), `JSON that does not parse: ${(error as Error).message}`, format));
+      }
+      continue;
+    }
+    const read = readerFor(format);
+    if (!format || !read) {
+      results.push(failed(shown(path), detection.reason ?? 'unknown format'));
+      continue;
+    }
+    // Read once: the frontmatter tells formats apart, names the source and starts the reader's work.
+    const frontmatter = detection.frontmatter ?? readSourceFrontmatter(text);
+    const reference = sourceReference(format, relative(context.cwd, path), frontmatter);
+    const previous = already.get(reference);
+    if (previous) {
+      // Known by its reference alone: the body of a source imported before is never parsed again.
+      results.push(skipped({ file: shown(path), format, detected, reference }, previous, { context, outDir }));
+      continue;
+    }
+    const options: MarkdownOptions = {
+      file: shown(path),
+      reference,
+      config: context.config.import,
+      requiredSections: context.config.lint.requiredSections,
+      frontmatter,
+    };
+    records.push({ record: read(text, options), detected });
+  }
+  for (const record of readIncidentIo(exports, context.config.import))
+    records.push({ record, detected: exportsDetected });
+  return { records, results };
+}
+
+/**
+ * Maps each source onto the contract and writes it (or, on a dry run, says where it
+ * would), a few files at a time; a source recorded already is skipped.
+ */
+async function writePostmortems(
+  records: readonly ReadSource[],
+  { context, outDir, already, timezone, dryRun }: RunState & { timezone: string | undefined; dryRun: boolean },
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  const writer = dryRun ? undefined : await createFileWriter(outDir);
+  const writes: Promise<void>[] = [];
+  for (const { record, detected } of records) {
+    const base = { file: record.file, format: record.format, detected, reference: record.reference };
+    const previous = already.get(record.reference);
+    if (previous) {
+      results.push(skipped(base, previous, { context, outDir }));
+      continue;
+    }
+    const mapped = mapRecord(record, { config: context.config, timezone });
+    const account = {
+      mapped: mapped.mapped,
+      guessed: mapped.guessed,
+      placeholders: mapped.placeholders,
+      notes: mapped.notes,
+    };
+    const fileName = importedFileName(mapped);
+    if (!fileName) {
+      results.push({
+        ...base,
+        ...account,
+        outcome: 'skipped',
+        reason: 'no date of the incident found, so no file name; add a date (e.g. `date: 2024-03-14`) to the source',
+      });
+      continue;
+    }
+    // The same source twice in one run (a file named twice) is written once.
+    already.set(record.reference, fileName);
+    const result: ImportResult = { ...base, ...account, outcome: dryRun ? 'would-write' : 'written' };
+    results.push(result);
+    const write = async () => {
+      const written = writer ? await writer.write(fileName, renderPostmortem(mapped)) : fileName;
+      result.path = displayPath(context.cwd, resolve(outDir, written));
+    };
+    writes.push(write());
+    // Files are written a few at a time: waiting on the disk for each, one by one, was most of an import's time.
+    if (writes.length >= WRITES_AT_ONCE) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+  return results;
 }
 
 /**
@@ -233,7 +278,7 @@ function sourceReference(format: ImportFormat, path: string, frontmatter: Source
 }
 
 function failed(file: string, reason: string, format?: ImportFormat): ImportResult {
-  return { file, format, outcome: 'failed', reason, mapped: [], guessed: [], placeholders: [], notes: [] };
+  return { file, format, outcome: 'failed', reason, ...NOTHING_DONE };
 }
 
 /** The reader of a Markdown-based format; incident.io exports are read together, after all files. */
@@ -247,10 +292,6 @@ function readerFor(
       return readPostmortemsApp;
     case 'cstate':
       return readCstate;
-    case 'incident-io':
-      return () => {
-        throw new Error('incident.io exports are read together');
-      };
     default:
       return undefined;
   }
