@@ -80,7 +80,7 @@ function parsedForm(html: string): string {
 /** The rendered body of a postmortem page. */
 function prose(html: string): string {
   const match =
-    /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*(?:<section aria-labelledby="action-items-heading"|<\/article>)/.exec(
+    /<div class="prose"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*(?:<footer class="postmortem-footer"|<\/article>)/.exec(
       html,
     );
   if (!match?.[1]) throw new Error('no .prose block in the page');

@@ -153,6 +153,24 @@ describe('the reader’s site in a real browser', () => {
     });
   }, 30_000);
 
+  test('the theme choice applies at once and stays on the next page, run by the one script the CSP allows', async () => {
+    await inPage(CDN, VIEWS[0]!, async (page) => {
+      await page.selectOption('#theme-select', 'dark');
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+      await page.goto(`${server.origin}/`);
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+      expect(await page.locator('#theme-select').inputValue()).toBe('dark');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 26)');
+    });
+  }, 30_000);
+
+  test('the navigation marks the current section on every page, and group pages have breadcrumbs', async () => {
+    const service = await site.read('services/cdn/index.html');
+    expect(service).toMatch(/<a href="\/services\/" aria-current="true">/);
+    expect(service).toMatch(/<nav class="breadcrumbs" aria-label="Breadcrumb">[\s\S]*>Services<\/a>/);
+    expect(await site.read(`${CDN.slice(1)}index.html`)).toMatch(/<a href="\/" aria-current="true">/);
+  });
+
   test('a postmortem prints on at most three A4 pages, without navigation or search', async () => {
     const page = await browser.newPage();
     try {
