@@ -40,7 +40,13 @@ export function formatReport(results: BenchResults, targets: readonly TargetResu
       ],
       ['CSS, gzipped', kB(results.weight.cssGzipBytes), ''],
       ['Pagefind index', kB(results.weight.searchIndexBytes), ''],
-      ['One search transfers', results.searchQueryBytes === null ? 'not measured' : kB(results.searchQueryBytes), ''],
+      [
+        'First search / a later misspelt one transfers',
+        results.search === null
+          ? 'not measured'
+          : `${kB(results.search.firstSearchBytes)} / ${kB(results.search.laterQueryBytes)}, results in ${Math.round(results.search.msToResults)} ms`,
+        '',
+      ],
     ],
   );
   const verdicts = markdownTable(

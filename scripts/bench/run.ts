@@ -17,10 +17,10 @@ import { runAstroBuild, type BuildMeasurement } from './astro-build';
 import { formatReport } from './report';
 import { weighSite } from './site-weight';
 import { writeSyntheticCorpus } from './synthetic-corpus';
-import { evaluateTargets, type BenchResults, type ColdBuild, type ScalingPoint } from './targets';
+import { evaluateTargets, type BenchResults, type ColdBuild, type ScalingPoint, type SearchFigures } from './targets';
 
-/** Measures the bytes one search transfers on the site in `dir`; the largest over a few words. */
-export type SearchMeasurer = (dir: string) => Promise<number>;
+/** Measures what a reader's searches transfer on the site in `dir`, and how soon results show; the worst over a few words. */
+export type SearchMeasurer = (dir: string) => Promise<SearchFigures>;
 
 /** Everything the benchmark touches, so that it can be driven from a test or a script. */
 export interface BenchContext {
@@ -231,10 +231,10 @@ export async function runBench(context: BenchContext): Promise<number> {
 
     log('weighing pages, CSS and the search index');
     const weight = await weighSite(measuredOutDir);
-    let searchQueryBytes: number | null = null;
+    let search: SearchFigures | null = null;
     if (options.search && context.measureSearch) {
-      log('measuring a search in Chromium');
-      searchQueryBytes = await context.measureSearch(measuredOutDir);
+      log('measuring searches in Chromium');
+      search = await context.measureSearch(measuredOutDir);
     }
     await discard(measuredOutDir);
 
@@ -295,7 +295,7 @@ export async function runBench(context: BenchContext): Promise<number> {
         searchIndexBytes: weight.searchIndexBytes,
         pagesWithScripts: weight.pagesWithScripts,
       },
-      searchQueryBytes,
+      search,
     };
     const targets = evaluateTargets(results);
     context.stdout.write(formatReport(results, targets));

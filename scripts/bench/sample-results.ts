@@ -32,5 +32,5 @@ export const sampleResults: BenchResults = {
     searchIndexBytes: 9_000_000,
     pagesWithScripts: [],
   },
-  searchQueryBytes: null,
+  search: null,
 };

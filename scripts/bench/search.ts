@@ -9,11 +9,12 @@
  * The static server does not compress: Pagefind's index files are compressed
  * already, HTML, CSS and JavaScript would shrink further on a real host.
  *
- * `npm run bench` uses `measureSearchTransfer` for its search target.
+ * `npm run bench` uses `measureSearchTransfer` for its search targets.
  */
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { folderBytes, UNUSED_PAGEFIND_FILE } from './site-weight';
+import type { SearchFigures } from './targets';
 import { collectErrors, launchChromium } from '../../tests/browser';
 import { serveDirectory, type ServedFile } from '../../tests/static-server';
 
@@ -72,25 +73,33 @@ async function openSearchPage(browser: Browser, origin: string, served: ServedFi
   return { context, page, errors, loadBytes: sum(served) };
 }
 
+/** Misspelt words searched after a first search, so later queries include typo correction. */
+const LATER_QUERIES = ['certifcate', 'chekcout', 'conection'];
+
 /**
- * The bytes the first search on a fresh /search/ transfers (the search code,
- * the index chunks, filters and result fragments it fetches), the largest over `queries`.
+ * What a reader's first and later searches transfer and how soon their results
+ * show: for each of `queries`, a fresh /search/ (cold cache), the word typed,
+ * then a misspelt word typed on the same page.
  */
 export async function measureSearchTransfer(
   dir: string,
   queries: readonly string[] = DEFAULT_QUERIES,
-): Promise<number> {
+): Promise<SearchFigures> {
   const server = await serveDirectory(dir);
   const browser = await launchChromium();
   try {
-    let largest = 0;
-    for (const word of queries) {
-      const { context, page, errors } = await openSearchPage(browser, server.origin, server.served);
-      largest = Math.max(largest, (await measureQuery(page, server.served, word)).bytes);
+    const figures: SearchFigures = { firstSearchBytes: 0, laterQueryBytes: 0, msToResults: 0 };
+    for (const [index, word] of queries.entries()) {
+      const { context, page, errors, loadBytes } = await openSearchPage(browser, server.origin, server.served);
+      const first = await measureQuery(page, server.served, word);
+      const later = await measureQuery(page, server.served, LATER_QUERIES[index % LATER_QUERIES.length]!);
+      figures.firstSearchBytes = Math.max(figures.firstSearchBytes, loadBytes + first.bytes);
+      figures.laterQueryBytes = Math.max(figures.laterQueryBytes, later.bytes);
+      figures.msToResults = Math.max(figures.msToResults, first.ms, later.ms);
       if (errors.length > 0) throw new Error(errors.join('\n'));
       await context.close();
     }
-    return largest;
+    return figures;
   } finally {
     await browser.close();
     await server.close();

@@ -350,6 +350,100 @@ const ERRORS = [
   'connection refused',
 ];
 
+/**
+ * Syllables of the identifiers, hostnames and error codes real postmortems quote
+ * (`reconcileLedgerBatch`, `kestrel-tarn-07`, `ERR_VOLT_QUORUM`). Two to four of
+ * them make over 60,000 distinct words, picked with a long tail, so a corpus of
+ * thousands of postmortems carries tens of thousands of distinct words, as real ones do.
+ */
+const SYLLABLES = [
+  'ack',
+  'bal',
+  'batch',
+  'bind',
+  'blob',
+  'buf',
+  'cache',
+  'cap',
+  'chan',
+  'chunk',
+  'claim',
+  'clock',
+  'cord',
+  'cron',
+  'cursor',
+  'delta',
+  'dex',
+  'drain',
+  'edge',
+  'epoch',
+  'fan',
+  'fence',
+  'flux',
+  'frame',
+  'gate',
+  'grain',
+  'hash',
+  'heap',
+  'hint',
+  'hop',
+  'kestrel',
+  'lag',
+  'lane',
+  'lease',
+  'ledger',
+  'lint',
+  'lock',
+  'loop',
+  'marl',
+  'mesh',
+  'mux',
+  'node',
+  'offset',
+  'orbit',
+  'pane',
+  'park',
+  'peer',
+  'pike',
+  'pivot',
+  'plex',
+  'poll',
+  'pulse',
+  'quorum',
+  'rack',
+  'reap',
+  'reconcile',
+  'relay',
+  'ring',
+  'rota',
+  'sable',
+  'scan',
+  'seal',
+  'shard',
+  'shim',
+  'sink',
+  'slab',
+  'slot',
+  'span',
+  'spool',
+  'stash',
+  'sync',
+  'tally',
+  'tarn',
+  'thaw',
+  'tide',
+  'token',
+  'trail',
+  'vault',
+  'vector',
+  'volt',
+  'warden',
+  'weave',
+  'wick',
+  'yard',
+  'zone',
+];
+
 /** `YYYY-MM-DDTHH:MM:00±HH:MM` for `instant` as seen at a fixed offset. */
 function localDateTime(instant: Date, zone: Zone): string {
   const local = new Date(instant.getTime() + zone.offsetMinutes * 60_000).toISOString().slice(0, 16);
@@ -521,6 +615,23 @@ export function* syntheticPostmortems({
       ...(related.length > 0 ? [`related: [${related.join(', ')}]`] : []),
     ].join('\n');
 
+    // The incident's own vocabulary: functions, config keys, hosts, error codes and numbers quoted in its story.
+    const syllables = (min: number, max: number) =>
+      Array.from({ length: min + below(max - min + 1) }, () => pickSkewed(SYLLABLES));
+    const camel = (parts: string[]) =>
+      parts.map((part, at) => (at === 0 ? part : part[0]!.toUpperCase() + part.slice(1))).join('');
+    const details = Array.from({ length: 3 + below(4) }, () => {
+      const caller = camel(syllables(2, 4));
+      const callee = camel(syllables(2, 3));
+      const node = `${syllables(1, 2).join('-')}-${String(below(100)).padStart(2, '0')}.${pick(['eu-west-1', 'us-east-1', 'ap-south-1'])}.internal`;
+      const code = `ERR_${syllables(2, 3).join('_').toUpperCase()}`;
+      const key = syllables(2, 3).join('_');
+      return pick([
+        `In \`${caller}\` the call to \`${callee}\` failed with ${code} after ${below(30_000)} ms on ${node}.`,
+        `The setting \`${key}\` was ${below(512)} on ${node} and ${below(4096)} everywhere else.`,
+        `Between ${below(24)}:${String(below(60)).padStart(2, '0')} and the rollback, ${below(100_000)} requests to \`${caller}\` returned ${code}.`,
+      ]);
+    }).join(' ');
     const words = { service, component, metric, error, fix, host, trigger: TRIGGERS[trigger], team: pick(TEAMS) };
     const sentence = () => fillTemplate(pick(SENTENCES), words, next);
     // Sentences until the section has its share of about 550 words.
@@ -548,7 +659,9 @@ export function* syntheticPostmortems({
       '## Root cause and resolution',
       prose(100),
       ['```text', `${error} (${host})`, `${metric}: ${below(900) + 100} over a threshold of 100`, '```'].join('\n'),
-      prose(80),
+      details,
+      // The details take the place of prose, so the body keeps its length.
+      prose(Math.max(10, 80 - countWords(details))),
       ...internal,
       '## Corrective and preventative measures',
       actionTitles.map((actionTitle) => `- [ ] ${actionTitle}`).join('\n'),

@@ -17,8 +17,19 @@ describe('evaluateTargets', () => {
       'page-weight': true,
       'css-weight': true,
       'no-client-js': true,
-      'search-query': null,
+      'search-first': null,
+      'search-later': null,
+      'search-time': null,
     });
+    const measured = {
+      ...sampleResults,
+      search: { firstSearchBytes: 190 * 1024, laterQueryBytes: 60 * 1024, msToResults: 250 },
+    };
+    expect([
+      verdicts(measured)['search-first'],
+      verdicts(measured)['search-later'],
+      verdicts(measured)['search-time'],
+    ]).toEqual([true, false, true]);
   });
 
   test('holds the per-page cost to 15% either way', () => {
