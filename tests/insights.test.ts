@@ -105,7 +105,7 @@ describe('insight pages of the fixture corpus', () => {
     test('has a page per owner, merging spellings that differ only in case', async () => {
       const index = textOf(await site.read('actions/index.html'));
       expect(index).toContain(
-        'By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) Search team (0 open items) SRE (1 open item, 1 overdue)',
+        'By owner Edge team (1 open item, 1 overdue) Payments team (1 open item) Platform Team (1 open item, 1 overdue) SRE (1 open item, 1 overdue) With nothing open (1) Search team (0 open items)',
       );
       const platform = await site.read('actions/owners/platform-team/index.html');
       expect(textOf(platform)).toContain('Action items: Platform Team');
@@ -306,10 +306,10 @@ describe('insight pages of the fixture corpus', () => {
       );
     });
 
-    test('ranks computed links by weight: two services and a tag before one service', async () => {
+    test('ranks computed links by score, the same failure told in the same words first, and says why', async () => {
       const text = section(await site.read(`postmortems/${IDS.latency}/index.html`), 'related-heading');
       expect(text).toMatch(
-        /Shares services: checkout, payments-api; tags: postgres Payments timeouts from a provider outage .* Shares services: checkout Checkout errors after a deploy$/,
+        /Shares services: checkout; terms: db\.pool\.size, database pool, checkout request, connection, halving Checkout errors after a deploy .* Shares services: checkout, payments-api; tags: postgres Payments timeouts from a provider outage$/,
       );
     });
 
@@ -317,6 +317,42 @@ describe('insight pages of the fixture corpus', () => {
       for (const id of [IDS.search, IDS.dns, IDS.cdn]) {
         expect(await site.read(`postmortems/${id}/index.html`), id).not.toContain('related-heading');
       }
+    });
+  });
+
+  describe('repeat incidents', () => {
+    test('a repeat says so near the top, links the earlier incident and lists its action items not done', async () => {
+      const html = await site.read(`postmortems/${IDS.deploy}/index.html`);
+      const notice = /<aside class="repeat-notice[^>]*>([\s\S]*?)<\/aside>/.exec(html)?.[1];
+      expect(notice && textOf(notice)).toBe(
+        'Second incident of this kind since June 2023. Earlier: Checkout latency after a pool change, 1 June 2023 ' +
+          'Their action items not done: Alert on pool saturation (open, Platform team) from Checkout latency after a pool change',
+      );
+      expect(notice).toContain(`href="/postmortems/${IDS.latency}/"`);
+      expect(html.indexOf('repeat-notice')).toBeLessThan(html.indexOf('postmortem-body'));
+    });
+
+    test('an incident that repeats nothing has no notice', async () => {
+      for (const id of [IDS.latency, IDS.payments, IDS.cdn]) {
+        expect(await site.read(`postmortems/${id}/index.html`), id).not.toContain('repeat-notice');
+      }
+    });
+
+    test('/stats/ gives the share repeating per quarter and per service, and the chains, linked', async () => {
+      const html = await site.read('stats/index.html');
+      expect(tableRows(html, 'Share of incidents repeating an earlier one, per quarter').slice(-2)).toEqual([
+        ['2024-Q1 (0 of 2)', '0'],
+        ['2024-Q2 (1 of 2)', '50'],
+      ]);
+      expect(tableRows(html, 'Services with the most repeats').slice(1)).toEqual([['checkout (1 of 3)', '33']]);
+      expect(textOf(html)).toContain(
+        '1 incident of 6 (17%) repeated an earlier one of the year before; most often on checkout (1 of 3).',
+      );
+      const chains = /<ol class="repeat-chains[^>]*>([\s\S]*?)<\/ol>\s*<\/section>/.exec(html)?.[1] ?? '';
+      expect(textOf(chains)).toBe(
+        '2 incidents of one kind: Checkout latency after a pool change, 1 June 2023 Checkout errors after a deploy, 25 May 2024',
+      );
+      expect(chains).toContain(`href="/postmortems/${IDS.deploy}/"`);
     });
   });
 
