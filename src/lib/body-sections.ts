@@ -191,7 +191,7 @@ export function splitBody(html: string, { actionTitles = [] }: { actionTitles?: 
 }
 
 /** What a part of the page shows besides (or instead of) body text. */
-export type StructuredPart = 'summary' | 'timeline' | 'actions';
+type StructuredPart = 'summary' | 'timeline' | 'actions';
 
 /** One section of the page in reading order: from the body, made for structured data, or both. */
 export interface PagePart {
