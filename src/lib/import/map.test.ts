@@ -111,4 +111,25 @@ describe('mapRecord', () => {
       'tags: `—` has no letters or digits',
     ]);
   });
+
+  test('keeps a timeline entry the schema would reject as a note, so the file meets the contract', () => {
+    const mapped = mapRecord(
+      record({
+        startedAt: { value: at('2024-03-14 09:00'), from: 'date' },
+        detectedAt: { value: at('2024-03-14 09:20'), from: 'detected' },
+        resolvedAt: { value: at('2024-03-14 10:00'), from: 'end' },
+        timeline: {
+          from: 'section "Timeline"',
+          value: [{ at: at('2024-03-14 09:30'), event: 'Alert fired.', kind: 'detected' }],
+        },
+      }),
+      { config },
+    );
+    expect(mapped.frontmatter['timeline']).toMatchObject([{ event: 'Alert fired.', kind: 'note' }]);
+    expect(mapped.notes.map((note) => note.message)).toContainEqual(
+      expect.stringMatching(
+        /^timeline entry "Alert fired\." kept as a note, not `detected`: the first `detected` entry/,
+      ),
+    );
+  });
 });

@@ -6,7 +6,12 @@
  */
 import { slug } from 'github-slugger';
 import { Scalar } from 'yaml';
-import { ACTION_ITEM_STATUSES, TIMELINE_MARGIN_MS } from '../../schemas/postmortem';
+import {
+  ACTION_ITEM_STATUSES,
+  createPostmortemSchema,
+  TIMELINE_MARGIN_MS,
+  type PostmortemSchema,
+} from '../../schemas/postmortem';
 import type { SiteConfig } from '../../schemas/site-config';
 import { PLACEHOLDER_MARKER } from '../lint/rules/placeholders';
 import { SECTIONS } from '../scaffold';
@@ -284,6 +289,7 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
     ...(actionItems.length > 0 ? { actionItems } : {}),
     source: record.reference,
   };
+  settleWithSchema(frontmatter, timeline, config, notes);
   return {
     record,
     frontmatter,
@@ -295,6 +301,78 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
     placeholders,
     notes,
   };
+}
+
+/** `value` with the YAML scalars written for quoting turned back into plain values, as a YAML reader would see it. */
+function plain(value: unknown): unknown {
+  if (value instanceof Scalar) return value.value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+  return value;
+}
+
+const schemas = new WeakMap<MapOptions['config'], PostmortemSchema>();
+
+/** The site's schema, built once per config: building it costs more than a parse. */
+function schemaFor(config: MapOptions['config']): PostmortemSchema {
+  let schema = schemas.get(config);
+  if (!schema) {
+    schema = createPostmortemSchema({ severities: config.severities, defaultTimezone: config.defaultTimezone });
+    schemas.set(config, schema);
+  }
+  return schema;
+}
+
+/** Rounds of demoting timeline entries before giving up: each round settles at least one entry. */
+const MAX_SETTLING_ROUNDS = 10;
+
+/**
+ * Runs the frontmatter through the schema itself, so the file agrees with every
+ * rule of the contract without the importer restating them: a timeline entry the
+ * schema rejects (a first `detected` entry that disagrees with detectedAt, say) keeps
+ * its place as a `note`, or, when that is not enough, stays in the body only. What is
+ * left that is not a placeholder is said in the report as something `check` will flag.
+ */
+function settleWithSchema(
+  frontmatter: Record<string, unknown>,
+  timeline: { at: Scalar; event: string; kind: string }[],
+  config: MapOptions['config'],
+  notes: ImportNote[],
+): void {
+  const schema = schemaFor(config);
+  for (let round = 0; round < MAX_SETTLING_ROUNDS; round += 1) {
+    const candidate = plain(frontmatter) as Record<string, unknown>;
+    // A severity still to be chosen does not change the timeline's rules: stand in the scale's first.
+    if (String(candidate['severity']).includes(PLACEHOLDER_MARKER)) candidate['severity'] = config.severities[0]?.id;
+    const result = schema.safeParse(candidate, { reportInput: true });
+    if (result.success) return;
+    const issues = result.error.issues.filter(
+      (issue) => !(typeof issue.input === 'string' && issue.input.includes(PLACEHOLDER_MARKER)),
+    );
+    const onTimeline = issues.find((issue) => issue.path[0] === 'timeline' && typeof issue.path[1] === 'number');
+    if (!onTimeline) {
+      for (const issue of issues)
+        notes.push({ kind: 'check', message: `npm run check will report ${issue.path.join('.')}: ${issue.message}` });
+      return;
+    }
+    const index = onTimeline.path[1] as number;
+    const entry = timeline[index]!;
+    if (entry.kind !== 'note') {
+      notes.push({
+        kind: 'guessed',
+        message: `timeline entry "${entry.event}" kept as a note, not \`${entry.kind}\`: ${onTimeline.message}`,
+      });
+      entry.kind = 'note';
+    } else {
+      timeline.splice(index, 1);
+      notes.push({
+        kind: 'dropped',
+        message: `timeline entry "${entry.event}" left in the body only: ${onTimeline.message}`,
+      });
+      if (timeline.length === 0) delete frontmatter['timeline'];
+    }
+  }
 }
 
 /**

@@ -28,7 +28,8 @@ export interface Found<T> {
 
 /** One line of the report about something the importer changed or left out. */
 export interface ImportNote {
-  kind: 'dropped' | 'escaped' | 'guessed' | 'zone';
+  /** `check`: something `npm run check` will report that is not a placeholder. */
+  kind: 'dropped' | 'escaped' | 'guessed' | 'zone' | 'check';
   message: string;
 }
 
