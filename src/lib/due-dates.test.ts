@@ -41,7 +41,7 @@ describe('policyWeeks', () => {
 describe('the site config', () => {
   test('rejects a policy rule naming a severity the scale lacks', () => {
     expect(() => defineSiteConfig({ followThrough: { dueWithin: [{ severities: ['SEV 1'], weeks: 2 }] } })).toThrow(
-      'followThrough.dueWithin.0.severities.0: `SEV 1` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5',
+      'followThrough.dueWithin[0].severities[0]: `SEV 1` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5',
     );
   });
 });

@@ -8,6 +8,7 @@
 import type { FollowThroughConfig } from '../schemas/follow-through';
 import type { ActionItem, PostmortemData } from '../schemas/postmortem';
 import type { SiteConfig } from '../schemas/site-config';
+import { plural } from './format';
 
 /** The due-date policy as a site applies it: its rules, and the zone `resolvedAt`'s date is read in. */
 export interface DuePolicy extends Pick<FollowThroughConfig, 'dueWithin' | 'defaultWeeks'> {
@@ -80,9 +81,9 @@ export function describeDuePolicy(policy: Pick<DuePolicy, 'dueWithin' | 'default
     words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}` : (words[0] ?? '');
   const rules = policy.dueWithin.map((rule) => {
     const which = [rule.severities && list(rule.severities), rule.types && list(rule.types)].filter(Boolean).join(' ');
-    return `${which || 'all'} items within ${rule.weeks} week${rule.weeks === 1 ? '' : 's'}`;
+    return `${which || 'all'} items within ${plural(rule.weeks, 'week')}`;
   });
-  const rest = `${rules.length > 0 ? 'other items' : 'items'} within ${policy.defaultWeeks} week${policy.defaultWeeks === 1 ? '' : 's'}`;
+  const rest = `${rules.length > 0 ? 'other items' : 'items'} within ${plural(policy.defaultWeeks, 'week')}`;
   const sentence = `${[...rules, rest].join(', ')} of the incident's resolution.`;
   return `${sentence[0]!.toUpperCase()}${sentence.slice(1)}`;
 }

@@ -1,4 +1,5 @@
 import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '../schemas/site-config';
+import { describeIssue } from './zod-issues';
 
 /**
  * Validates the site configuration and fills in defaults. A mistake stops the
@@ -7,9 +8,7 @@ import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '../sche
 export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
   const result = SiteConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues
-    .map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('\n');
+  const details = result.error.issues.map((issue) => `  - ${describeIssue(issue)}`).join('\n');
   throw new Error(
     `src/site.config.ts is not valid:\n${details}\nFix the fields above; every field and its default is documented in src/schemas/site-config.ts.`,
   );

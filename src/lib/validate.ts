@@ -3,12 +3,12 @@
  * `npm run check`: the frontmatter schema per file, then the rules that need the
  * whole corpus (unique ids, related ids, file names).
  */
-import type { z } from 'astro/zod';
 import type { PostmortemData, PostmortemSchema } from '../schemas/postmortem';
 import { quoteValue, type Problem } from './errors';
 import { isEmptyYaml, parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate } from './time';
+import { describeIssue, describePath } from './zod-issues';
 
 /** File names: `YYYY-MM-DD-slug.md` or `.mdx`, slug in lowercase kebab-case. */
 export const FILE_NAME_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|mdx)$/;
@@ -31,26 +31,6 @@ export interface ValidatedFile {
   bodyStartLine: number;
   locate: ParsedFrontmatter['locate'];
   problems: Problem[];
-}
-
-function describePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (label, segment) =>
-      typeof segment === 'number' ? `${label}[${segment}]` : label ? `${label}.${String(segment)}` : String(segment),
-    '',
-  );
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = describePath(issue.path);
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `missing required field \`${field}\`; ${issue.message}`;
-  }
-  const shown =
-    issue.code !== 'custom' && issue.input !== undefined && typeof issue.input !== 'object'
-      ? ` (got ${quoteValue(issue.input)})`
-      : '';
-  return field ? `${field}: ${issue.message}${shown}` : `${issue.message}${shown}`;
 }
 
 /** Validates one file's frontmatter against the schema. */

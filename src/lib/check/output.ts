@@ -1,5 +1,6 @@
 /** The three report formats of `npm run check`: for people, for GitHub, for tools. */
 import { escapeProblem, formatProblem, type Problem } from '../errors';
+import { plural } from '../format';
 
 export const OUTPUT_FORMATS = ['text', 'github', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -8,8 +9,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export function summaryLine(problems: readonly Problem[], fileCount: number): string {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(fileCount, 'file')}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`;
 }
 
 /** Escapes data of a GitHub workflow command (the message). */

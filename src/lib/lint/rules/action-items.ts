@@ -1,6 +1,7 @@
 import { daysOverdue, isOutstanding } from '../../action-items';
 import { resolveDueDate } from '../../due-dates';
 import { quoteValue } from '../../errors';
+import { plural } from '../../format';
 import type { LintRule } from '../types';
 
 export const overdueActionItems: LintRule = {
@@ -18,7 +19,7 @@ export const overdueActionItems: LintRule = {
       if (days === 0) return;
       report(
         document.file.locate(due.byPolicy ? ['actionItems', index] : ['actionItems', index, 'due']),
-        `action item ${quoteValue(item.title)} was due ${due.byPolicy ? `by policy on ${due.date}` : due.date} (${days} day${days === 1 ? '' : 's'} ago) and is still ${item.status}; finish it, ${due.byPolicy ? 'set a `due` date' : 'move the date'}, or mark it wont-do`,
+        `action item ${quoteValue(item.title)} was due ${due.byPolicy ? `by policy on ${due.date}` : due.date} (${plural(days, 'day')} ago) and is still ${item.status}; finish it, ${due.byPolicy ? 'set a `due` date' : 'move the date'}, or mark it wont-do`,
       );
     });
   },

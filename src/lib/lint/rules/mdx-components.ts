@@ -1,5 +1,6 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import { isHtmlElementName, isInternalTag, isMdxComponent, MDX_COMPONENTS } from '../../content-policy';
+import { describeIssue } from '../../zod-issues';
 import type { LintRule, Report } from '../types';
 import { startOf } from './safe-html';
 
@@ -35,10 +36,7 @@ function checkComponent(element: MdxJsxFlowElement | MdxJsxTextElement, report: 
   }
   const parsed = MDX_COMPONENTS[name].safeParse(literalProps(element));
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const prop = issue.code === 'unrecognized_keys' ? issue.keys.join('`, `') : issue.path.join('.');
-      report(startOf(element), `\`<${name}>\`${prop ? ` prop \`${prop}\`` : ''}: ${issue.message}`);
-    }
+    for (const issue of parsed.error.issues) report(startOf(element), `\`<${name}>\` props: ${describeIssue(issue)}`);
   }
 }
 
