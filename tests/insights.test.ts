@@ -283,6 +283,8 @@ describe('insight pages of the fixture corpus', () => {
         'chart-tags-title',
         'chart-detection-title',
         'chart-triggers-title',
+        'chart-repeats-quarter-title',
+        'chart-repeats-service-title',
         'chart-completion-title',
       ]);
       for (const [, attributes, titleId] of charts) {
@@ -325,7 +327,7 @@ describe('insight pages of the fixture corpus', () => {
       const html = await site.read(`postmortems/${IDS.deploy}/index.html`);
       const notice = /<aside class="repeat-notice[^>]*>([\s\S]*?)<\/aside>/.exec(html)?.[1];
       expect(notice && textOf(notice)).toBe(
-        'Second incident of this kind since June 2023. Earlier: Checkout latency after a pool change, 1 June 2023 ' +
+        'Second incident of this kind since June 2023. Earlier: Checkout latency after a pool change on 1 June 2023 ' +
           'Their action items not done: Alert on pool saturation (open, Platform team) from Checkout latency after a pool change',
       );
       expect(notice).toContain(`href="/postmortems/${IDS.latency}/"`);
@@ -334,7 +336,7 @@ describe('insight pages of the fixture corpus', () => {
 
     test('an incident that repeats nothing has no notice', async () => {
       for (const id of [IDS.latency, IDS.payments, IDS.cdn]) {
-        expect(await site.read(`postmortems/${id}/index.html`), id).not.toContain('repeat-notice');
+        expect(await site.read(`postmortems/${id}/index.html`), id).not.toContain('<aside class="repeat-notice');
       }
     });
 
@@ -344,13 +346,16 @@ describe('insight pages of the fixture corpus', () => {
         ['2024-Q1 (0 of 2)', '0'],
         ['2024-Q2 (1 of 2)', '50'],
       ]);
-      expect(tableRows(html, 'Services with the most repeats').slice(1)).toEqual([['checkout (1 of 3)', '33']]);
+      expect(tableRows(html, 'Share of incidents repeating an earlier one, per service').slice(1, 3)).toEqual([
+        ['checkout (1 of 3)', '33'],
+        ['payments-api (0 of 2)', '0'],
+      ]);
       expect(textOf(html)).toContain(
         '1 incident of 6 (17%) repeated an earlier one of the year before; most often on checkout (1 of 3).',
       );
       const chains = /<ol class="repeat-chains[^>]*>([\s\S]*?)<\/ol>\s*<\/section>/.exec(html)?.[1] ?? '';
       expect(textOf(chains)).toBe(
-        '2 incidents of one kind: Checkout latency after a pool change, 1 June 2023 Checkout errors after a deploy, 25 May 2024',
+        '2 incidents of one kind: Checkout latency after a pool change on 1 June 2023 Checkout errors after a deploy on 25 May 2024',
       );
       expect(chains).toContain(`href="/postmortems/${IDS.deploy}/"`);
     });
@@ -480,7 +485,7 @@ describe('insight pages of the fixture corpus', () => {
         .evaluateAll((svgs) =>
           svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height, right }) => ({ width, height, right })),
         );
-      expect(boxes).toHaveLength(8);
+      expect(boxes).toHaveLength(10);
       for (const box of boxes) {
         expect(box.width).toBeGreaterThan(300);
         expect(box.height).toBeGreaterThan(30);

@@ -55,12 +55,16 @@ describe('toApiDocument', () => {
             "id": "2024-03-20-dns",
             "impact": null,
             "mitigatedAt": null,
+            "notRepeatOf": [],
             "related": [],
+            "repeatChain": [],
+            "repeats": [],
             "resolvedAt": "2024-03-20T23:40:00.000Z",
             "services": [
               "dns",
             ],
             "severity": "SEV4",
+            "similar": [],
             "startedAt": "2024-03-20T22:30:00.000Z",
             "status": "published",
             "summary": "Resolver crashed.",
@@ -88,5 +92,47 @@ describe('toApiDocument', () => {
         ],
       }
     `);
+  });
+
+  test('gives each postmortem its repeat chain and the reasons of its repeats and similar incidents', () => {
+    const pool = (id: string, day: string, related: string[] = []) => ({
+      id,
+      data: schema.parse({
+        title: 'Checkout pool exhausted',
+        summary: 'The connection pool of checkout-db ran out as max_connections was lowered.',
+        severity: 'SEV2',
+        startedAt: `2024-03-${day}T10:00:00Z`,
+        resolvedAt: `2024-03-${day}T11:00:00Z`,
+        services: ['checkout'],
+        trigger: 'config-change',
+        authors: ['Ada'],
+        related,
+      }),
+    });
+    const corpus = buildCorpus(
+      [pool('2024-03-01-first', '01'), pool('2024-03-20-second', '20', ['2024-03-01-first'])],
+      DEFAULT_SEVERITY_SCALE,
+    );
+    const [second, first] = toApiDocument(corpus.items, (id) => id, new Date(0)).postmortems;
+    expect(second).toMatchObject({
+      related: ['2024-03-01-first'],
+      similar: [],
+      repeats: [
+        {
+          id: '2024-03-01-first',
+          score: 14,
+          textSimilarity: 1,
+          shared: {
+            services: ['checkout'],
+            tags: [],
+            trigger: 'config-change',
+            terms: expect.arrayContaining(['max_connections', 'connection pool']) as string[],
+          },
+        },
+      ],
+      repeatChain: ['2024-03-01-first', '2024-03-20-second'],
+    });
+    expect(first).toMatchObject({ repeats: [], repeatChain: ['2024-03-01-first', '2024-03-20-second'] });
+    expect(first!.similar.map((link) => link.id)).toEqual(['2024-03-20-second']);
   });
 });

@@ -2,7 +2,7 @@
  * The public JSON shape of a postmortem (`/api/postmortems.json`): stable field
  * names, instants as ISO 8601 UTC strings, `null` for what is unknown.
  */
-import type { CorpusItem } from './corpus';
+import type { CorpusItem, RelatedIncident } from './corpus';
 
 /** One postmortem in the JSON API. */
 export function toApiPostmortem(item: CorpusItem, url: string) {
@@ -40,6 +40,24 @@ export function toApiPostmortem(item: CorpusItem, url: string) {
     })),
     // Only links into this build: a public API never names an internal postmortem.
     related: item.related.filter((link) => link.explicit).map((link) => link.item.record.id),
+    notRepeatOf: data.notRepeatOf,
+    /** Computed related incidents, highest similarity score first, with why. */
+    similar: item.related.filter((link) => !link.explicit).map(toApiSimilarity),
+    /** Earlier incidents this one repeats (see the README's "Repeat incidents"), most alike first, with why. */
+    repeats: item.repeats.map(toApiSimilarity),
+    /** Every incident of this kind in this build, oldest first, this one among them; `[]` when it has no repeat. */
+    repeatChain: item.chain?.items.map((member) => member.record.id) ?? [],
+  };
+}
+
+/** A similar or repeated incident in the JSON API: its id, the score and what the two share. */
+function toApiSimilarity(link: RelatedIncident) {
+  const { services, tags, trigger, terms } = link.shared;
+  return {
+    id: link.item.record.id,
+    score: link.score,
+    textSimilarity: link.textSimilarity,
+    shared: { services, tags, trigger: trigger ?? null, terms },
   };
 }
 

@@ -6,7 +6,6 @@ import {
   describeMonthlyIncidents,
   describeRanking,
   describeResponseTimes,
-  describeShared,
   formatMinutes,
   formatPercent,
 } from './insight-text';
@@ -117,14 +116,5 @@ describe('describeCompletion', () => {
     expect(describeCompletion(summary)).toBe(
       "50% of action items are done (3 of 6, leaving out 2 won't do); 3 outstanding, 1 overdue.",
     );
-  });
-});
-
-describe('describeShared', () => {
-  test('lists shared services, tags and trigger', () => {
-    expect(describeShared({ services: ['checkout'], tags: ['postgres', 'config'], trigger: 'config-change' })).toBe(
-      'Shares services: checkout; tags: postgres, config; trigger: config change',
-    );
-    expect(describeShared({ services: [], tags: [], trigger: undefined })).toBe('');
   });
 });

@@ -4,8 +4,7 @@
  */
 import type { ActionSummary } from './action-items';
 import { formatMonth } from './calendar';
-import { humanise, plural } from './format';
-import type { SharedTraits } from './related';
+import { plural } from './format';
 import type { MonthlyIncidents, QuarterlyResponse, SeverityDurations, ValueCount } from './stats';
 import { formatDuration } from './time';
 
@@ -107,14 +106,4 @@ export function describeRanking(
 export function describeCompletion(summary: ActionSummary): string {
   if (summary.total === 0) return 'No action items yet.';
   return `${formatPercent(summary.completionRate)} of action items are done (${summary.byStatus.done} of ${summary.total - summary.byStatus['wont-do']}, leaving out ${summary.byStatus['wont-do']} won't do); ${summary.outstanding} outstanding, ${summary.overdue} overdue.`;
-}
-
-/** Why a computed related incident is related: `Shares checkout, payments-api · tags: postgres · trigger: deploy`. */
-export function describeShared(shared: SharedTraits): string {
-  const parts = [
-    shared.services.length > 0 ? `services: ${shared.services.join(', ')}` : '',
-    shared.tags.length > 0 ? `tags: ${shared.tags.join(', ')}` : '',
-    shared.trigger ? `trigger: ${humanise(shared.trigger)}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `Shares ${parts.join('; ')}` : '';
 }

@@ -11,6 +11,7 @@ import { localMonth } from './calendar';
 import type { Corpus, CorpusItem, PostmortemRecord } from './corpus';
 import { siteToday, type DuePolicy } from './due-dates';
 import { buildServiceHistories, type ServiceHistory } from './service-history';
+import { buildRecurrence, type Recurrence } from './recurrence';
 import { buildCorpusStats, recentIncidents, type CorpusStats, type RecentIncidents } from './stats';
 
 /** The derived views behind `/actions/`, `/stats/`, `/archive/`, service pages and the home page. */
@@ -21,6 +22,8 @@ export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
   /** Completion within the due-date policy, per owner and per service. */
   followThrough: FollowThroughStats;
   stats: CorpusStats;
+  /** How often incidents repeat earlier ones, for `/stats/`. */
+  recurrence: Recurrence<T>;
   recent: RecentIncidents;
   serviceHistories: Map<string, ServiceHistory<T>>;
   /** From the oldest incident to the build date (or the newest incident, if later): shared by every service's strip so they compare. */
@@ -46,6 +49,7 @@ export function buildInsights<T extends PostmortemRecord>(
     ledger,
     followThrough: buildFollowThroughStats(ledger, policy.timeZone),
     stats: buildCorpusStats(corpus, localMonth(buildDate, policy.timeZone)),
+    recurrence: buildRecurrence(corpus, localMonth(buildDate, policy.timeZone)),
     recent: recentIncidents(corpus, buildDate),
     serviceHistories: buildServiceHistories(corpus.services, ledger),
     historySpan: { start: oldest ?? buildDate, end: newest && newest > buildDate ? newest : buildDate },

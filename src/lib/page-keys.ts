@@ -33,7 +33,7 @@ function listedFields({ record, metrics, severity }: CorpusItem<KeyedRecord>): u
 
 /**
  * The key of a postmortem's page: its own file, where it lives (for the edit
- * link), what its older and newer neighbours and its related incidents show, and `context`
+ * link), what its older and newer neighbours, its related incidents and its repeat chain show, and `context`
  * (the audience, which decides what `<Internal>` renders).
  */
 export function postmortemPageKey(item: CorpusItem<KeyedRecord>, context: unknown): string {
@@ -46,6 +46,11 @@ export function postmortemPageKey(item: CorpusItem<KeyedRecord>, context: unknow
     neighbour(item.older),
     neighbour(item.newer),
     item.related.map((related) => [listedFields(related.item), related.explicit, related.shared]),
+    // The repeat notice: the incidents of its chain and their action items' state.
+    item.chain?.items.map((member) => [
+      listedFields(member),
+      member.record.data.actionItems.map((action) => [action.title, action.owner, action.status]),
+    ]) ?? null,
   ]);
 }
 

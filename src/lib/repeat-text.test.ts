@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeEvidence, describeRepeat, describeSimilarity } from './repeat-text';
+import { describeEvidence, describeRecurrence, describeRepeat, describeSimilarity } from './repeat-text';
 
 const evidence = {
   services: ['checkout'],
@@ -32,5 +32,17 @@ describe('describeRepeat', () => {
   test('counts the incidents of a kind in words, then in figures', () => {
     expect(describeRepeat(3, '2024-03')).toBe('Third incident of this kind since March 2024');
     expect(describeRepeat(12, '2024-03')).toBe('12th incident of this kind since March 2024');
+  });
+});
+
+describe('describeRecurrence', () => {
+  test('gives the share repeating and the service repeating most', () => {
+    const checkout = { key: 'checkout', incidents: 3, repeating: 1, share: 1 / 3 };
+    expect(describeRecurrence({ incidents: 6, repeating: 1, perService: [checkout] })).toBe(
+      '1 incident of 6 (17%) repeated an earlier one of the year before; most often on checkout (1 of 3).',
+    );
+    expect(describeRecurrence({ incidents: 6, repeating: 0, perService: [] })).toBe(
+      'No incident repeated an earlier one of the year before.',
+    );
   });
 });

@@ -4,7 +4,9 @@
  * postmortem that repeats earlier ones.
  */
 import { formatMonth } from './calendar';
-import { humanise } from './format';
+import { humanise, plural } from './format';
+import { formatPercent } from './insight-text';
+import type { Recurrence } from './recurrence';
 import type { SimilarityEvidence } from './similarity';
 
 /**
@@ -44,4 +46,11 @@ const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seven
 export function describeRepeat(ordinal: number, firstMonth: string): string {
   const nth = ORDINALS[ordinal - 1] ?? `${ordinal}th`;
   return `${nth} incident of this kind since ${formatMonth(firstMonth)}`;
+}
+
+/** Summary of the recurrence figures: the overall share and the service repeating most. */
+export function describeRecurrence(recurrence: Pick<Recurrence, 'incidents' | 'repeating' | 'perService'>): string {
+  if (recurrence.repeating === 0) return 'No incident repeated an earlier one of the year before.';
+  const top = recurrence.perService[0];
+  return `${plural(recurrence.repeating, 'incident')} of ${recurrence.incidents} (${formatPercent(recurrence.repeating / recurrence.incidents)}) repeated an earlier one of the year before${top ? `; most often on ${top.key} (${top.repeating} of ${top.incidents})` : ''}.`;
 }

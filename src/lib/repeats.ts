@@ -3,6 +3,7 @@
  * (see `findSimilar`), and how often incidents repeat, for the postmortem
  * page's notice and the recurrence figures of `/stats/`.
  */
+import type { ActionItem } from '../schemas/postmortem';
 import type { CorpusItem, PostmortemRecord } from './corpus';
 
 /** Incidents of one kind: each but the first repeats an earlier one of them. */
@@ -38,8 +39,24 @@ export function repeatChains<T extends PostmortemRecord>(
     .sort((a, b) => b.items.length - a.items.length);
 }
 
-/** One incident's place in its chain: how many of this kind up to it, the first, and the earlier ones. */
-export function placeInChain<T extends PostmortemRecord>(item: CorpusItem<T>) {
+/** One incident's place in its chain: how many of this kind up to it (itself included), and the earlier ones, oldest first. */
+export function placeInChain<T extends PostmortemRecord>(
+  item: CorpusItem<T>,
+): { ordinal: number; earlier: CorpusItem<T>[] } {
   const earlier = item.chain ? item.chain.items.slice(0, item.chain.items.indexOf(item)) : [];
-  return { ordinal: earlier.length + 1, first: earlier[0], earlier };
+  return { ordinal: earlier.length + 1, earlier };
+}
+
+/** Statuses of action items that did not happen: still open, in progress, or dropped. */
+export const UNFINISHED_STATUSES: ReadonlySet<ActionItem['status']> = new Set(['open', 'in-progress', 'wont-do']);
+
+/** The action items of `items` that did not happen (see `UNFINISHED_STATUSES`), each with its incident, in order. */
+export function unfinishedActions<T extends PostmortemRecord>(
+  items: readonly CorpusItem<T>[],
+): { item: CorpusItem<T>; action: ActionItem }[] {
+  return items.flatMap((item) =>
+    item.record.data.actionItems
+      .filter((action) => UNFINISHED_STATUSES.has(action.status))
+      .map((action) => ({ item, action })),
+  );
 }

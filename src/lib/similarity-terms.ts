@@ -19,7 +19,8 @@ const STOP_WORDS = new Set(
     // Words every postmortem uses.
     'incident incidents outage issue issues problem problems minute minutes hour hours user users customer customers ' +
     'team teams engineer engineers caused cause causes root resolution resolved saw seen started began led made ' +
-    'percent per new one two three first second time times day days still again back which'
+    'percent per new one two three first second time times day days still again back which ' +
+    'fail failed failing failure error change changed broke broken fix fixed rolled restored'
   ).split(' '),
 );
 
@@ -31,8 +32,11 @@ export interface TermCount {
   identifier: boolean;
 }
 
-/** Letters, digits and `_`, with `.` allowed between them (`db.pool.size`, `v2.3.1`). */
-const TOKEN = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
+/**
+ * A token (letters, digits and `_`, with `.` allowed between them: `db.pool.size`, `v2.3.1`),
+ * or the end of a clause: punctuation before a space or the end, or a blank line.
+ */
+const TOKEN_OR_BREAK = /([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)|([.!?;:,()[\]{}"]+(?=\s|$)|\n\s*\n)/gu;
 
 /**
  * Whether a token as written names something rather than says something: it has
@@ -40,6 +44,8 @@ const TOKEN = /[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu;
  * or five or more capitals (`ECONNREFUSED`).
  */
 export function isIdentifier(token: string): boolean {
+  // Most tokens are lowercase words: settle them without the costlier Unicode tests.
+  if (/^[a-z]+$/.test(token)) return false;
   return (
     /[_.]/.test(token) ||
     (/\p{N}/u.test(token) && /\p{L}/u.test(token)) ||
@@ -68,25 +74,27 @@ export function termCounts(text: string): TermCount[] {
     if (known) known.count++;
     else counts.set(term, { term, count: 1, identifier });
   };
-  // Sentences and clauses break word pairs: "…the pool. Connections…" pairs nothing across the full stop.
-  for (const clause of text.split(/[.!?;:,()[\]{}"]+(?:\s|$)|\n\s*\n/)) {
-    let previous: string | undefined;
-    for (const [token] of clause.matchAll(TOKEN)) {
-      if (isIdentifier(token)) {
-        add(token.toLowerCase(), true);
-        previous = undefined;
-        continue;
-      }
-      const word = token.toLowerCase();
-      if (word.length < 3 || STOP_WORDS.has(word) || /^\p{N}+$/u.test(word)) {
-        previous = undefined;
-        continue;
-      }
-      const term = singular(word);
-      add(term, false);
-      if (previous) add(`${previous} ${term}`, false);
-      previous = term;
+  let previous: string | undefined;
+  for (const [, token, clauseBreak] of text.matchAll(TOKEN_OR_BREAK)) {
+    // Sentences and clauses break word pairs: "…the pool. Connections…" pairs nothing across the full stop.
+    if (clauseBreak !== undefined || token === undefined) {
+      previous = undefined;
+      continue;
     }
+    if (isIdentifier(token)) {
+      add(token.toLowerCase(), true);
+      previous = undefined;
+      continue;
+    }
+    const word = token.toLowerCase();
+    if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) {
+      previous = undefined;
+      continue;
+    }
+    const term = singular(word);
+    add(term, false);
+    if (previous) add(`${previous} ${term}`, false);
+    previous = term;
   }
   return [...counts.values()];
 }

@@ -82,6 +82,14 @@ describe('findSimilar', () => {
     expect(findSimilar(empty, config)[0]!.related).toEqual([]);
   });
 
+  test('counts no text similarity for one shared word, and counts one shared identifier', () => {
+    const word = inputs(
+      ['a', { ...on('02'), title: 'Deploy of search', services: ['x'] }],
+      ['b', { ...on('01'), title: 'Deploy of banners', services: ['y'] }],
+    );
+    expect(findSimilar(word, config)[0]!.related).toEqual([]);
+  });
+
   test('names the heaviest shared terms as evidence, identifiers first and no word twice', () => {
     const list = inputs(
       ['new', { ...on('20'), title: 'Checkout errors', services: ['checkout'], trigger: 'config-change' }, POOL],

@@ -8,7 +8,7 @@
  * Computed once for the whole corpus through inverted indexes (trait →
  * incidents, term → incidents with the term's weight in each): an incident
  * visits only those sharing a trait or a distinctive term with it, never
- * every pair. Terms in more than 5% of a large corpus are left out: they
+ * every pair. Terms in more than 50 postmortems and 2% of the corpus are left out: they
  * say little, and a few of them would make every incident visit thousands.
  */
 import { rollup } from 'd3-array';
@@ -18,14 +18,17 @@ import { sharedTraits, type SharedTraits } from './related';
 import { termCounts } from './similarity-terms';
 
 /** How many of its heaviest terms stand for a postmortem's text. */
-const TERMS_PER_DOCUMENT = 24;
+const TERMS_PER_DOCUMENT = 16;
 
 /** Terms in more documents than this and `COMMON_TERM_SHARE` of the corpus are too common to compare on. */
 const COMMON_TERM_DOCUMENTS = 50;
-const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_SHARE = 0.02;
 
 /** How much more an identifier (`max_connections`, `ECONNREFUSED`) weighs than a word. */
 const IDENTIFIER_BOOST = 2;
+
+/** Repeats kept for each postmortem, the most alike: enough to name in a warning and to join chains. */
+const REPEATS_KEPT = 5;
 
 /** Shared terms named as evidence of a match. */
 const EVIDENCE_TERMS = 5;
@@ -64,15 +67,16 @@ export interface SimilarityResult {
   related: SimilarMatch[];
   /**
    * Earlier postmortems (started before it) it repeats: scoring at least `repeatMinScore` with a text
-   * similarity of at least `repeatMinTextSimilarity`, not named in its `notRepeatOf`; highest first.
+   * similarity of at least `repeatMinTextSimilarity`, not named in its `notRepeatOf`; the five highest, highest first.
    */
   repeats: SimilarMatch[];
 }
 
-/** A sparse text vector: terms and their weights, unit length. */
+/** A sparse text vector: terms and their weights, unit length, and which terms are identifiers. */
 interface TextVector {
   terms: string[];
   weights: number[];
+  identifiers: boolean[];
 }
 
 /** BM25's inverse document frequency: positive however common the term, so two-document corpora compare too. */
@@ -98,14 +102,18 @@ function textVectors(texts: readonly string[]): TextVector[] {
             (identifier ? IDENTIFIER_BOOST : 1) *
             inverseDocumentFrequency(texts.length, frequency)
           : 0;
-        return { term, weight };
+        return { term, weight, identifier };
       })
       .filter(({ weight }) => weight > 0)
       // Heaviest first; ties by term, so the vector never depends on the order of the text.
       .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
       .slice(0, TERMS_PER_DOCUMENT);
     const length = Math.hypot(...weighted.map(({ weight }) => weight));
-    return { terms: weighted.map(({ term }) => term), weights: weighted.map(({ weight }) => weight / length) };
+    return {
+      terms: weighted.map(({ term }) => term),
+      weights: weighted.map(({ weight }) => weight / length),
+      identifiers: weighted.map(({ identifier }) => identifier),
+    };
   });
 }
 
@@ -153,19 +161,23 @@ export function findSimilar(
     (pairs) => pairs.map((pair) => pair.position),
     (pair) => pair.key,
   );
-  const termPostings = new Map<string, { position: number; weight: number }[]>();
+  // Term → the positions of the records whose vector has it, and its weight in each (two arrays: no object per posting).
+  const termPostings = new Map<string, { positions: number[]; weights: number[] }>();
   for (const [position, { terms, weights: termWeights }] of vectors.entries()) {
     for (const [index, term] of terms.entries()) {
-      const posting = { position, weight: termWeights[index]! };
-      const list = termPostings.get(term);
-      if (list) list.push(posting);
-      else termPostings.set(term, [posting]);
+      let posting = termPostings.get(term);
+      if (!posting) termPostings.set(term, (posting = { positions: [], weights: [] }));
+      posting.positions.push(position);
+      posting.weights.push(termWeights[index]!);
     }
   }
 
   // Per record at hand: trait score and text similarity of each record it shares something with; reset after each.
   const traitScores = new Float64Array(newestFirst.length);
   const textScores = new Float64Array(newestFirst.length);
+  // Per record at hand: how many terms each other shares with it, and whether one is an identifier.
+  const sharedTermCounts = new Uint8Array(newestFirst.length);
+  const sharesIdentifier = new Uint8Array(newestFirst.length);
   const seen = new Uint8Array(newestFirst.length);
   const touched: number[] = [];
   const touch = (other: number) => {
@@ -174,6 +186,12 @@ export function findSimilar(
     touched.push(other);
   };
 
+  // Started-at instants by position, so the loop below compares numbers, not dates.
+  const startedAt = Float64Array.from(newestFirst, ({ record }) => record.data.startedAt.getTime());
+  // Scores of the records at hand, by position, for ranking; written for every touched record before it is ranked.
+  const scores = new Float64Array(newestFirst.length);
+  const ranksBefore = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+
   return newestFirst.map(({ record }, position) => {
     for (const { key, weight } of traits[position]!)
       for (const other of traitPostings.get(key)!) {
@@ -181,84 +199,82 @@ export function findSimilar(
         traitScores[other]! += weight;
       }
     const own = vectors[position]!;
-    own.terms.forEach((term, index) => {
-      for (const { position: other, weight } of termPostings.get(term)!) {
+    for (const [index, term] of own.terms.entries()) {
+      const ownWeight = own.weights[index]!;
+      const identifier = own.identifiers[index]! ? 1 : 0;
+      const { positions, weights: termWeights } = termPostings.get(term)!;
+      for (let at = 0; at < positions.length; at++) {
+        const other = positions[at]!;
         touch(other);
-        textScores[other]! += own.weights[index]! * weight;
+        textScores[other]! += ownWeight * termWeights[at]!;
+        sharedTermCounts[other]!++;
+        sharesIdentifier[other]! |= identifier;
       }
-    });
-
-    const notRepeatOf = new Set(record.data.notRepeatOf.map((entry) => entry.id));
-    const startedAt = record.data.startedAt.getTime();
-    const scoreOf = (other: number) => {
-      // Rounded, so that sums of the same weights in another order compare equal.
-      const textSimilarity = Math.min(1, Math.round(textScores[other]! * 1e6) / 1e6);
-      const score = Math.round((traitScores[other]! + weights.text * textSimilarity) * 1e6) / 1e6;
-      return { position: other, score, textSimilarity };
-    };
-    const explicitPositions = record.data.related.flatMap((id) => {
-      const other = positionById.get(id);
-      return other === undefined || other === position ? [] : [other];
-    });
-    const explicitScores = explicitPositions.map(scoreOf);
-    const scored: { position: number; score: number; textSimilarity: number }[] = [];
-    for (const other of touched) {
-      if (other === position) continue;
-      const candidate = scoreOf(other);
-      if (candidate.score >= config.relatedMinScore) scored.push(candidate);
     }
-    for (const other of touched) {
-      traitScores[other] = 0;
-      textScores[other] = 0;
-      seen[other] = 0;
-    }
-    touched.length = 0;
 
-    const byScore = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-      b.score - a.score || a.position - b.position;
-    const explicit = new Set(explicitPositions);
-    const match = ({ position: other, score, textSimilarity }: (typeof scored)[number]): SimilarMatch => ({
+    // One shared word is coincidence, however short the texts; two terms, or one identifier, are evidence.
+    const textSimilarityOf = (other: number) =>
+      sharedTermCounts[other]! >= 2 || sharesIdentifier[other]
+        ? Math.min(1, Math.round(textScores[other]! * 1e6) / 1e6)
+        : 0;
+    // Rounded, so that sums of the same weights in another order compare equal.
+    const scoreOf = (other: number) =>
+      Math.round((traitScores[other]! + weights.text * textSimilarityOf(other)) * 1e6) / 1e6;
+    const match = (other: number): SimilarMatch => ({
       position: other,
-      score,
-      textSimilarity,
+      score: scoreOf(other),
+      textSimilarity: textSimilarityOf(other),
       evidence: {
         ...sharedTraits(record.data, newestFirst[other]!.record.data).shared,
         terms: sharedTerms(own, vectors[other]!),
       },
     });
-    const repeats = scored.filter(
-      ({ position: other, score, textSimilarity }) =>
+    const explicit = record.data.related.flatMap((id) => {
+      const other = positionById.get(id);
+      return other === undefined || other === position ? [] : [other];
+    });
+    const notRepeatOf = new Set(record.data.notRepeatOf.map((entry) => entry.id));
+    const related: number[] = [];
+    const repeats: number[] = [];
+    for (const other of touched) {
+      if (other === position) continue;
+      const score = (scores[other] = scoreOf(other));
+      if (score >= config.relatedMinScore && !explicit.includes(other))
+        keepBest(related, other, relatedLimit, ranksBefore);
+      if (
         score >= config.repeatMinScore &&
-        textSimilarity >= config.repeatMinTextSimilarity &&
-        newestFirst[other]!.record.data.startedAt.getTime() < startedAt &&
-        !notRepeatOf.has(newestFirst[other]!.record.id),
-    );
-    const related = topScored(
-      scored.filter(({ position: other }) => !explicit.has(other)),
-      relatedLimit,
-      byScore,
-    );
-    return {
-      explicit: explicitScores.map(match),
-      related: related.map(match),
-      repeats: repeats.sort(byScore).map(match),
-    };
+        startedAt[other]! < startedAt[position]! &&
+        textSimilarityOf(other) >= config.repeatMinTextSimilarity &&
+        !notRepeatOf.has(newestFirst[other]!.record.id)
+      )
+        keepBest(repeats, other, REPEATS_KEPT, ranksBefore);
+    }
+    const result = { explicit: explicit.map(match), related: related.map(match), repeats: repeats.map(match) };
+    for (const other of touched) {
+      traitScores[other] = 0;
+      textScores[other] = 0;
+      sharedTermCounts[other] = 0;
+      sharesIdentifier[other] = 0;
+      seen[other] = 0;
+    }
+    touched.length = 0;
+    return result;
   });
 }
 
 /**
- * The `limit` first of `candidates` in `compare`'s order, kept by insertion
- * into a list of at most `limit`, rather than sorting thousands to keep three.
+ * Puts `candidate` into `best`, kept in `ranksBefore` order and at most `limit` long:
+ * insertion into a short list, rather than sorting thousands of candidates to keep three.
  */
-function topScored<T>(candidates: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  if (limit <= 0) return best;
-  for (const candidate of candidates) {
-    if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) continue;
-    let at = Math.min(best.length, limit - 1);
-    while (at > 0 && compare(candidate, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
-  return best;
+function keepBest(
+  best: number[],
+  candidate: number,
+  limit: number,
+  ranksBefore: (a: number, b: number) => boolean,
+): void {
+  if (limit <= 0 || (best.length === limit && !ranksBefore(candidate, best[limit - 1]!))) return;
+  let at = best.length;
+  while (at > 0 && ranksBefore(candidate, best[at - 1]!)) at--;
+  best.splice(at, 0, candidate);
+  if (best.length > limit) best.pop();
 }

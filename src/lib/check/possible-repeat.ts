@@ -11,6 +11,7 @@ import { compareNewestFirst, type PostmortemRecord } from '../corpus';
 import { quoteValue, type Problem } from '../errors';
 import type { SourcePosition } from '../frontmatter';
 import { describeEvidence } from '../repeat-text';
+import { UNFINISHED_STATUSES } from '../repeats';
 import { findSimilar } from '../similarity';
 import { localDate } from '../time';
 
@@ -19,9 +20,6 @@ export const POSSIBLE_REPEAT = 'possible-repeat';
 
 /** Earlier postmortems named in one warning; the rest are counted. */
 const NAMED_REPEATS = 3;
-
-/** Action items of an earlier incident that did not happen: still open, in progress, or dropped. */
-const UNFINISHED = new Set(['open', 'in-progress', 'wont-do']);
 
 /** Where a warning goes: the `related` key when the file has one, else the title. */
 export type LocateField = (file: CheckedFile, field: 'related' | 'title') => Promise<SourcePosition>;
@@ -53,7 +51,7 @@ export async function possibleRepeatProblems(
     if (unlisted.length === 0) continue;
     const described = unlisted.slice(0, NAMED_REPEATS).map(({ position: other, evidence }) => {
       const earlier = valid[other]!;
-      const unfinished = earlier.data.actionItems.filter((action) => UNFINISHED.has(action.status));
+      const unfinished = earlier.data.actionItems.filter((action) => UNFINISHED_STATUSES.has(action.status));
       const actions =
         unfinished.length > 0
           ? `; its action items not done: ${unfinished.map((action) => `${quoteValue(action.title, 80)} (${action.status})`).join(', ')}`
