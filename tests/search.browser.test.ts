@@ -159,6 +159,10 @@ describe('search in a real browser', () => {
     const all = await results('');
     expect(all.status).toBe('All 6 postmortems, newest first. Type words or tick a filter to narrow them.');
     expect(all.titles).toEqual(NEWEST_FIRST);
+    // Without words to excerpt around, each result shows its summary.
+    expect(await page.locator('.search-excerpt').first().textContent()).toBe(
+      'New orders waited up to 20 minutes to be confirmed for an hour while consumers lagged.',
+    );
     expect(await countOf('year', '2024')).toBe('(3)');
 
     await checkbox('year', '2024').check();

@@ -181,12 +181,17 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     const section = bestSection(data);
     link.href = section.url;
     link.textContent = meta.title ?? data.url;
-    field('excerpt', HTMLElement).replaceChildren(...excerptNodes(section.excerpt));
+    // Without words there is nothing to excerpt around: the summary says what the postmortem is about.
+    const excerpt = field('excerpt', HTMLElement);
+    if (browsing && meta.summary) excerpt.textContent = meta.summary;
+    else excerpt.replaceChildren(...excerptNodes(section.excerpt));
     return item;
   };
 
   let searchId = 0;
   let pending: PagefindResponse['results'] = [];
+  /** True while the results are a list by filters alone, without words. */
+  let browsing = false;
 
   /** Renders the next results; returns the first new link, to move focus to it. */
   const showNext = async (id: number): Promise<HTMLAnchorElement | undefined> => {
@@ -240,6 +245,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
       if (id !== searchId) return;
       showCounts(facetCounts(searched, main.filters, Object.fromEntries(separately)));
       pending = main.results;
+      browsing = searched.query === '';
       const total = pending.length;
       list.replaceChildren();
       await showNext(id);

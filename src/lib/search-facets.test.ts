@@ -58,13 +58,14 @@ describe('postmortemFacets', () => {
 });
 
 describe('postmortemSearchMeta', () => {
-  test('gives what a result shows: severity and its label, start, local date and duration', () => {
+  test('gives what a result shows: severity and its label, start, local date, duration and summary', () => {
     expect(postmortemSearchMeta(newYear)).toEqual({
       severity: 'SEV1',
       severityLabel: 'Critical',
       startedAt: '2024-01-01T04:30:00.000Z',
       date: '31 December 2023',
       duration: '2 h 10 min',
+      summary: 's',
     });
   });
 });
@@ -93,6 +94,7 @@ describe('pagefindTags', () => {
         "meta startedAt:2024-01-01T04:30:00.000Z",
         "meta date:31 December 2023",
         "meta duration:2 h 10 min",
+        "meta summary:s",
         "sort startedAt:2024-01-01T04:30:00.000Z",
       ]
     `);

@@ -39,6 +39,8 @@ export interface SearchResultMeta {
   date: string;
   /** How long the incident lasted, e.g. `1 h 10 min`. */
   duration: string;
+  /** The postmortem's summary: what a result shows when there are no words to excerpt around. */
+  summary: string;
 }
 
 /** The year a postmortem belongs to: that of `startedAt` in the incident's zone, as the file name's date is. */
@@ -53,12 +55,14 @@ export function postmortemFacets({ record: { data } }: CorpusItem): FacetValues 
 
 /** The metadata a search result shows for one postmortem. */
 export function postmortemSearchMeta({ record: { data }, severity, metrics }: CorpusItem): SearchResultMeta {
+  // Pagefind reads a meta value to the end of its attribute, so a summary with commas or colons is safe.
   return {
     severity: severity.id,
     severityLabel: severity.label,
     startedAt: data.startedAt.toISOString(),
     date: formatLongDate(data.startedAt, data.timezone),
     duration: formatDuration(metrics.durationMinutes),
+    summary: data.summary,
   };
 }
 
