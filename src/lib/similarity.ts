@@ -226,7 +226,8 @@ export function findSimilar(
       textSimilarity: textSimilarityOf(other),
       evidence: {
         ...sharedTraits(record.data, newestFirst[other]!.record.data).shared,
-        terms: sharedTerms(own, vectors[other]!),
+        // Terms are evidence only when they made the texts alike (see `textSimilarityOf`).
+        terms: textSimilarityOf(other) > 0 ? sharedTerms(own, vectors[other]!) : [],
       },
     });
     const explicit = record.data.related.flatMap((id) => {

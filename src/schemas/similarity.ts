@@ -26,14 +26,15 @@ export const SimilarityConfigSchema = z.object({
   relatedMinScore: z.number().nonnegative().default(2),
   /**
    * The least score for a later postmortem to count as a repeat of an earlier one:
-   * `check` warns (`possible-repeat`) and the site shows the chain. Default 9.
+   * `check` warns (`possible-repeat`) and the site shows the chain. Default 10: two shared services
+   * and text alike at 0.4, or one service and text alike at 0.7.
    */
-  repeatMinScore: z.number().nonnegative().default(9),
+  repeatMinScore: z.number().nonnegative().default(10),
   /**
    * The least text similarity (0–1) of a repeat as well: labels alone (same service and tags)
-   * never make a repeat, the failure must be described alike. Default 0.3.
+   * never make a repeat, the failure must be described alike. Default 0.4.
    */
-  repeatMinTextSimilarity: z.number().min(0).max(1).default(0.3),
+  repeatMinTextSimilarity: z.number().min(0).max(1).default(0.4),
 });
 
 export type SimilarityConfig = z.output<typeof SimilarityConfigSchema>;
