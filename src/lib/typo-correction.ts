@@ -21,8 +21,8 @@ export const MIN_CORRECTED_LENGTH = 5;
 const MIN_CANDIDATE_LENGTH = MIN_CORRECTED_LENGTH - 1;
 /** Longer words are identifiers or pasted junk, not words to correct. */
 const MAX_WORD_LENGTH = 32;
-/** Entries per bucket file the build aims for: about 1.5 kB each. */
-const ENTRIES_PER_BUCKET = 150;
+/** Entries per bucket file the build aims for: about 0.8 kB each, so the ten files of a long misspelt word stay under 10 kB. */
+const ENTRIES_PER_BUCKET = 64;
 /** Bloom filter bits per known word: about 2% false positives with 6 hashes. */
 const BITS_PER_WORD = 8;
 const BLOOM_HASHES = 6;
