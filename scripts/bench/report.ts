@@ -33,6 +33,15 @@ export function formatReport(results: BenchResults, targets: readonly TargetResu
       ]),
       ['`npm run check`, whole corpus', seconds(results.check.wholeSeconds), ''],
       ['`npm run check`, one file', `${results.check.oneFileSeconds.toFixed(2)} s`, ''],
+      ...(results.similarity
+        ? [
+            [
+              'Similarity and repeats, in-process',
+              `${results.similarity.seconds.toFixed(2)} s (${results.similarity.repeating} repeats found)`,
+              '',
+            ],
+          ]
+        : []),
       [
         'Postmortem page, gzipped',
         `median ${kB(results.weight.pageGzipMedianBytes)}, largest ${kB(results.weight.pageGzipMaxBytes)}`,

@@ -16,6 +16,7 @@ import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from 
 import { runAstroBuild, type BuildMeasurement } from './astro-build';
 import { formatReport } from './report';
 import { weighSite } from './site-weight';
+import { measureSimilarity } from './similarity';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 import { evaluateTargets, type BenchResults, type ColdBuild, type ScalingPoint, type SearchFigures } from './targets';
 
@@ -247,6 +248,9 @@ export async function runBench(context: BenchContext): Promise<number> {
       oneFileChecks.push(await timeCheck(site, [edited], checkEnv, 1));
     }
 
+    log('timing the similarity of every postmortem (related incidents and repeats)');
+    const similarity = measureSimilarity(options.count, options.runs);
+
     let scaling: BenchResults['scaling'] = null;
     const product = summarise(productBuilds);
     if (options.scaling) {
@@ -288,6 +292,7 @@ export async function runBench(context: BenchContext): Promise<number> {
       floor: summarise(floorBuilds),
       scaling,
       check: { wholeSeconds: medianOf(wholeChecks), oneFileSeconds: medianOf(oneFileChecks) },
+      similarity: { seconds: similarity.milliseconds / 1000, repeating: similarity.repeating },
       weight: {
         pageGzipMedianBytes: weight.pageGzipBytes.median,
         pageGzipMaxBytes: weight.pageGzipBytes.max,

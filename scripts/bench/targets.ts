@@ -38,6 +38,8 @@ export interface BenchResults {
   /** Fixed cost (a build of a tiny corpus) and the per-page cost at other sizes; `null` when skipped. */
   scaling: { fixedCount: number; fixedSeconds: number; points: ScalingPoint[] } | null;
   check: { wholeSeconds: number; oneFileSeconds: number };
+  /** Comparing every postmortem with the others (related incidents and repeats), in-process; absent in older results. */
+  similarity?: { seconds: number; repeating: number } | undefined;
   weight: {
     pageGzipMedianBytes: number;
     pageGzipMaxBytes: number;
