@@ -21,6 +21,7 @@ import {
   ALLOWED_ELEMENTS,
   htmlAttributeName,
   isAllowedAttribute,
+  isAllowedHtml,
   isHtmlElementName,
   isInternalTag,
   isMdxComponent,
@@ -49,18 +50,6 @@ function safeAttributes(element: JsxElement): JsxElement['attributes'] {
     if (typeof attribute.value === 'string' && !isSafeAttributeValue(html, attribute.value)) return false;
     return !isHtmlElementName(name) || isAllowedAttribute(name, html);
   });
-}
-
-/** Whether raw HTML uses only allowed elements, attributes and URLs. */
-function isAllowedHtml(tags: ReturnType<typeof scanHtml>['tags']): boolean {
-  return tags.every(
-    (tag) =>
-      ALLOWED_ELEMENTS.has(tag.name) &&
-      tag.attributes.every(
-        (attribute) =>
-          isAllowedAttribute(tag.name, attribute.name) && isSafeAttributeValue(attribute.name, attribute.value),
-      ),
-  );
 }
 
 /** Offsets of the `<Internal>` passages of a tree. */
@@ -104,7 +93,7 @@ export function contentGuard({ audience }: { audience: Audience }): MdastPluginD
     mdxJsxTextElement: element,
     html(node, context) {
       const scanned = scanHtml(node.value);
-      if (!isAllowedHtml(scanned.tags)) context.removeNode(node);
+      if (!isAllowedHtml(scanned)) context.removeNode(node);
       else if (scanned.comments.length > 0) {
         const kept = withoutComments(node.value, scanned.comments);
         if (kept.trim() === '') context.removeNode(node);

@@ -12,6 +12,7 @@
 import { defaultSchema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import { z } from 'astro/zod';
+import type { ScannedHtml } from './raw-html';
 
 /** An attribute name as HTML spells it: `className` → `class`, `ariaLabel` → `aria-label`, `onClick` → `onclick`. */
 export function htmlAttributeName(name: string): string {
@@ -93,6 +94,21 @@ export function isSafeSrcset(value: string): boolean {
 export function isSafeAttributeValue(attribute: string, value: string): boolean {
   if (attribute === 'srcset') return isSafeSrcset(value);
   return !isUrlAttribute(attribute) || isSafeUrl(value);
+}
+
+/** Whether raw HTML (as `scanHtml` read it) uses only allowed elements, attributes and URLs; comments aside. */
+export function isAllowedHtml({ tags, endTags }: Pick<ScannedHtml, 'tags' | 'endTags'>): boolean {
+  return (
+    endTags.every((name) => ALLOWED_ELEMENTS.has(name)) &&
+    tags.every(
+      (tag) =>
+        ALLOWED_ELEMENTS.has(tag.name) &&
+        tag.attributes.every(
+          (attribute) =>
+            isAllowedAttribute(tag.name, attribute.name) && isSafeAttributeValue(attribute.name, attribute.value),
+        ),
+    )
+  );
 }
 
 /**

@@ -23,13 +23,15 @@ export interface HtmlTag {
 /** What a piece of raw HTML holds. */
 export interface ScannedHtml {
   tags: HtmlTag[];
+  /** Names of the end tags (`</details>`), which a piece of raw HTML may hold without its start tag. */
+  endTags: string[];
   /** Comments as `[start, end)` offsets, `<!--` to `-->` included. */
   comments: [number, number][];
 }
 
 /** Tags and comments of `html`. */
 export function scanHtml(html: string): ScannedHtml {
-  const scanned: ScannedHtml = { tags: [], comments: [] };
+  const scanned: ScannedHtml = { tags: [], endTags: [], comments: [] };
   const ignore = () => undefined;
   const handler: TokenHandler = {
     onStartTag(token: Token.TagToken) {
@@ -55,7 +57,9 @@ export function scanHtml(html: string): ScannedHtml {
       scanned.comments.push([token.location?.startOffset ?? 0, token.location?.endOffset ?? html.length]);
     },
     onDoctype: ignore,
-    onEndTag: ignore,
+    onEndTag(token: Token.TagToken) {
+      scanned.endTags.push(token.tagName);
+    },
     onEof: ignore,
     onCharacter: ignore,
     onNullCharacter: ignore,

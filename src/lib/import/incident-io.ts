@@ -8,7 +8,8 @@
 import type { ImportConfig } from '../../schemas/import';
 import { actionItemStatus } from './meaning';
 import { emptyRecord, parseMarkdownSource } from './markdown';
-import { applyEdits, isKeptUrl, safetyEdits } from './safe-body';
+import { isSafeUrl } from '../content-policy';
+import { applyEdits, safetyEdits } from './safe-body';
 import { readFields, scalarText, type SourceActionItem, type SourceRecord } from './source-record';
 import { parseSourceTime } from './source-time';
 
@@ -201,7 +202,7 @@ function incidentBody(incident: IncidentIoIncident, record: SourceRecord): strin
   const links = [
     ['The postmortem document', scalarText(incident.postmortem_document_url)],
     ['The incident in incident.io', scalarText(incident.permalink)],
-  ].filter((link): link is [string, string] => Boolean(link[1] && /^https?:\/\//i.test(link[1]) && isKeptUrl(link[1])));
+  ].filter((link): link is [string, string] => Boolean(link[1] && /^https?:\/\//i.test(link[1]) && isSafeUrl(link[1])));
   if (links.length > 0) parts.push(links.map(([label, url]) => `- [${label}](<${url}>)`).join('\n'));
   return parts.join('\n\n');
 }

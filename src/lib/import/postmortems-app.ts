@@ -5,7 +5,7 @@
  */
 import { TRIGGERS } from '../../schemas/postmortem';
 import { emptyRecord, noteUnread, parseMarkdownSource, readMarkdownBody, type MarkdownOptions } from './markdown';
-import { isKeptUrl } from './safe-body';
+import { isSafeUrl } from '../content-policy';
 import { readFields, scalarText, textList, type SourceRecord } from './source-record';
 
 /** Whether frontmatter looks like the postmortems.app format. */
@@ -48,7 +48,7 @@ export function readPostmortemsApp(text: string, options: MarkdownOptions): Sour
 
   readMarkdownBody(parsed, record, options);
   const link = scalarText(url);
-  if (link && /^https?:\/\//i.test(link) && isKeptUrl(link)) {
+  if (link && /^https?:\/\//i.test(link) && isSafeUrl(link)) {
     record.body = `${record.body}\n\n[The original report](${link.replace(/[()\s]/g, encodeURIComponent)})`.trim();
   } else if (link) {
     record.notes.push({ kind: 'dropped', message: `\`url\` ${link} is not an http(s) URL; not linked` });
