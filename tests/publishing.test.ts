@@ -60,13 +60,20 @@ describe('the published site', () => {
     },
   );
 
-  test('draws the diagram with its own styles allowed by hash', async () => {
-    const page = await browser.newPage();
+  test('shows the diagram as an SVG file at its natural size, inside a frame that scrolls on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(`${server.origin}/postmortems/2024-04-02-gateway-timeouts/`);
-    const maxWidth = await page.locator('figure.diagram svg').evaluate((svg) => getComputedStyle(svg).maxWidth);
-    expect(maxWidth).not.toBe('none');
+    const image = page.locator('figure.diagram img');
+    await image.scrollIntoViewIfNeeded();
+    const size = await image.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return { natural: img.naturalWidth, shown: img.getBoundingClientRect().width };
+    });
+    expect(size.natural).toBeGreaterThan(0);
+    expect(size.shown).toBeCloseTo(size.natural, 0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.close();
-  });
+  }, 15_000);
 
   test('gives links to other sites rel="noopener noreferrer", in bodies and tables alike', async () => {
     const html = await site.read('postmortems/2024-04-02-gateway-timeouts/index.html');
