@@ -135,7 +135,8 @@ describe('runNew', () => {
         env: {},
         stdout: { write: (text: string) => (report += text) },
         stderr: { write: () => {} },
-        now,
+        // Written the week after the incident: its action items are not due yet, by policy or otherwise.
+        now: new Date('2024-03-21T10:00:00Z'),
         config,
       });
       return { exitCode, report };
