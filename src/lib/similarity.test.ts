@@ -119,6 +119,13 @@ describe('findSimilar', () => {
     expect(findSimilar(list, { ...config, repeatMinScore: 100 })[at('new')]!.repeats).toEqual([]);
   });
 
+  test('finds matches only for the positions asked for, against all the others', () => {
+    const list = inputs(['a', { ...on('02'), services: ['x'] }], ['b', { ...on('01'), services: ['x'] }]);
+    const [newer, older] = findSimilar(list, config, 3, (position) => position === 0);
+    expect(newer!.related.map((match) => match.position)).toEqual([1]);
+    expect(older).toEqual({ explicit: [], related: [], repeats: [] });
+  });
+
   test('finds what scoring every pair would, in a corpus with many ties', () => {
     const pick = <T>(pool: readonly T[], seed: number, count: number) =>
       Array.from({ length: count }, (_, index) => pool[(seed * 7 + index * 13) % pool.length]!);

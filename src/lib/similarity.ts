@@ -149,6 +149,8 @@ export function findSimilar(
   newestFirst: readonly SimilarityInput[],
   config: SimilarityConfig,
   relatedLimit = 3,
+  /** The positions to find matches for (the files `check` was given); default all. The others get none. */
+  only: (position: number) => boolean = () => true,
 ): SimilarityResult[] {
   const { weights } = config;
   const positionById = new Map(newestFirst.map(({ record }, position) => [record.id, position]));
@@ -193,6 +195,7 @@ export function findSimilar(
   const ranksBefore = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
   return newestFirst.map(({ record }, position) => {
+    if (!only(position)) return { explicit: [], related: [], repeats: [] };
     for (const { key, weight } of traits[position]!)
       for (const other of traitPostings.get(key)!) {
         touch(other);

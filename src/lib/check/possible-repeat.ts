@@ -42,6 +42,7 @@ export async function possibleRepeatProblems(
     valid.map((file) => ({ record: file, rootCause: file.rootCause })),
     config,
     0,
+    (position) => checkedIds.has(valid[position]!.id),
   );
   const problems: Problem[] = [];
   for (const [position, file] of valid.entries()) {
