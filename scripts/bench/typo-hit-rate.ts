@@ -91,8 +91,11 @@ async function main(): Promise<void> {
     options: { 'per-page': { type: 'string', default: '4' }, pages: { type: 'string', default: '60' } },
   });
   const dir = resolve(positionals[0] ?? 'dist');
-  const pages = (await indexedPages(dir)).slice(0, Number(values.pages));
-  const queries = knownItemQueries(pages, Number(values['per-page']));
+  // Rarity is judged over the whole site; queries are taken from its first pages only, to keep the run short.
+  const all = await indexedPages(dir);
+  const pages = all.slice(0, Number(values.pages));
+  const sampled = new Set(pages.map((page) => page.url));
+  const queries = knownItemQueries(all, Number(values['per-page'])).filter((query) => sampled.has(query.url));
   const server = await serveDirectory(dir);
   const browser = await launchChromium();
   const hits = { exact: 0, typed: 0, corrected: 0 };
