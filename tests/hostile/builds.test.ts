@@ -1,7 +1,7 @@
 /**
  * The build rejects what `check` rejects, from the loader, before anything is
  * compiled: one real build of a folder of hostile files proves the wiring that
- * the in-process catalogue (`content.test.ts`) cannot. Every file is named with
+ * the in-process catalogue (`content.unit.test.ts`) cannot. Every file is named with
  * its line and rule, no stack trace is printed, nothing is written to `dist/`,
  * and the secret the MDX asks for is never read.
  */

@@ -3,7 +3,7 @@
  * stop `astro build` with their message and no stack trace, instead of publishing
  * an empty site (a mistyped `POSTMORTEMS_DIR`) or crashing while pages render
  * (an unknown `POSTMORTEMS_AUDIENCE`). Two builds; the rest is in-process in
- * `input.test.ts`.
+ * `input.unit.test.ts`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
