@@ -15,7 +15,7 @@ import { SimilarityConfigSchema } from '../../src/schemas/similarity';
 import { syntheticPostmortems } from './synthetic-corpus';
 
 /** What comparing `count` synthetic postmortems cost and found. */
-export interface SimilarityMeasurement {
+interface SimilarityMeasurement {
   count: number;
   /** Wall-clock milliseconds of `findSimilar` over the whole corpus (median of `runs`). */
   milliseconds: number;

@@ -12,7 +12,7 @@ import { STATS_QUARTERS, TOP_LIMIT } from './stats';
 export const REPEAT_WINDOW_DAYS = 365;
 
 /** Chains listed on `/stats/`. */
-export const CHAINS_LISTED = 5;
+const CHAINS_LISTED = 5;
 
 /** Incidents of one quarter or service and how many of them repeat an earlier one. */
 export interface RecurrenceRow {
@@ -37,7 +37,7 @@ export interface Recurrence<T extends PostmortemRecord = PostmortemRecord> {
 }
 
 /** Whether `item` repeats an earlier incident that started within `REPEAT_WINDOW_DAYS` before it. */
-export function repeatsWithinWindow(item: CorpusItem): boolean {
+function repeatsWithinWindow(item: CorpusItem): boolean {
   const started = item.record.data.startedAt.getTime();
   return item.repeats.some(
     (repeat) => started - repeat.item.record.data.startedAt.getTime() <= REPEAT_WINDOW_DAYS * 86_400_000,

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
  * How much each kind of shared evidence adds to the similarity score of two
  * postmortems (see `src/lib/similarity.ts` and the README's "Repeat incidents").
  */
-export const SimilarityWeightsSchema = z.object({
+const SimilarityWeightsSchema = z.object({
   /** Added per shared service: the same system failing again. Default 3. */
   service: z.number().nonnegative().default(3),
   /** Added per shared tag: a shared cause or technology. Default 2. */

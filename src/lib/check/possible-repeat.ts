@@ -16,7 +16,7 @@ import { findSimilar } from '../similarity';
 import { localDate } from '../time';
 
 /** The rule's id, shown as `[possible-repeat]`. */
-export const POSSIBLE_REPEAT = 'possible-repeat';
+const POSSIBLE_REPEAT = 'possible-repeat';
 
 /** Earlier postmortems named in one warning; the rest are counted. */
 const NAMED_REPEATS = 3;
