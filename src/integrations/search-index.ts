@@ -70,7 +70,7 @@ async function readIndexedPages(outputPath: string): Promise<IndexedPage[]> {
 }
 
 /** Writes the typo-correction data for the index in `outputPath` into its `typos/` folder; returns its size in bytes. */
-export async function writeCorrectionData(outputPath: string): Promise<{ words: number; knownBytes: number }> {
+async function writeCorrectionData(outputPath: string): Promise<{ words: number; knownBytes: number }> {
   const weights = vocabularyWeights(await readIndexedPages(outputPath));
   const files = buildCorrectionFiles(weights);
   const folder = join(outputPath, TYPO_FOLDER);

@@ -16,7 +16,7 @@ export const QUERY_PARAM = 'q';
 /** URL parameter of the order; left out when it is `best`. */
 export const ORDER_PARAM = 'sort';
 /** URL parameter (`verbatim=1`) asking for the words as typed, without typo correction. */
-export const VERBATIM_PARAM = 'verbatim';
+const VERBATIM_PARAM = 'verbatim';
 
 /** What a reader asked for. */
 export interface SearchState {

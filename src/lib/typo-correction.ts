@@ -16,7 +16,7 @@
  */
 
 /** Words shorter than this are never corrected (too many neighbours to guess well). */
-export const MIN_CORRECTED_LENGTH = 5;
+const MIN_CORRECTED_LENGTH = 5;
 /** Shortest word kept as a candidate: a 5-letter typo may have lost a letter of a 4-letter word. */
 const MIN_CANDIDATE_LENGTH = MIN_CORRECTED_LENGTH - 1;
 /** Longer words are identifiers or pasted junk, not words to correct. */
