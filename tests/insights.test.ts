@@ -445,8 +445,8 @@ describe('insight pages of the fixture corpus', () => {
   });
 
   describe('in Chromium, without JavaScript', () => {
-    let server: StaticServer | undefined;
-    let browser: Browser | undefined;
+    let server: StaticServer;
+    let browser: Browser;
     beforeAll(async () => {
       server = await serveDirectory(site.outDir);
       browser = await launchChromium();

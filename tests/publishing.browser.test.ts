@@ -18,8 +18,8 @@ const fixture = join(projectRoot, 'tests/fixtures/publishing');
 
 describe('the published site', () => {
   let site: SiteBuild;
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let server: StaticServer;
+  let browser: Browser;
   beforeAll(async () => {
     site = await buildSite(fixture);
     if (site.exitCode !== 0) throw new Error(site.output);

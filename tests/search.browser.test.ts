@@ -58,8 +58,8 @@ interface SearchView {
 
 describe('search in a real browser', () => {
   let site: SiteBuild;
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
+  let server: StaticServer;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];

@@ -22,7 +22,12 @@ interface Case {
   at?: number;
 }
 
-const mdxCode: Case[] = [
+/** Cases written in one extension unless they name another. */
+function inExtension(ext: 'md' | 'mdx', cases: Case[]): Case[] {
+  return cases.map((item) => ({ ext, ...item }));
+}
+
+const mdxCode = inExtension('mdx', [
   {
     name: 'child_process through getBuiltinModule',
     body: "{globalThis.process.getBuiltinModule('child_process').execSync('id').toString()}",
@@ -73,9 +78,9 @@ const mdxCode: Case[] = [
   { name: 'an unknown prop on Internal', body: '<Internal audience="public">x</Internal>', rule: 'mdx-components' },
   { name: 'lowercase internal in MDX', body: '<internal>the runbook</internal>', rule: 'mdx-components' },
   { name: 'uppercase INTERNAL in MDX', body: '<INTERNAL>the runbook</INTERNAL>', rule: 'mdx-components' },
-].map((item) => ({ ext: 'mdx' as const, ...item }));
+]);
 
-const html: Case[] = [
+const html = inExtension('md', [
   {
     name: 'a meta refresh',
     body: '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
@@ -114,9 +119,9 @@ const html: Case[] = [
     rule: 'safe-html',
     at: 3,
   },
-].map((item) => ({ ext: 'md' as const, ...item }));
+]);
 
-const links: Case[] = [
+const links = inExtension('md', [
   { name: 'a javascript: link', body: '[click](javascript:alert(1))', rule: 'safe-links' },
   { name: 'a javascript: link in mixed case', body: '[click](JaVaScRiPt:alert(1))', rule: 'safe-links' },
   { name: 'a vbscript: link', body: '[click](vbscript:msgbox(1))', rule: 'safe-links' },
@@ -152,9 +157,9 @@ const links: Case[] = [
     ext: 'mdx',
   },
   { name: 'a file: link', body: '[passwd](file:///etc/passwd)', rule: 'safe-links' },
-].map((item) => ({ ext: 'md' as const, ...item }));
+]);
 
-const images: Case[] = [
+const images = inExtension('md', [
   { name: 'an image outside the content folder', body: '![x](../../elsewhere/x.png)', rule: 'image-exists' },
   { name: 'an absolute image path', body: '![x](/etc/x.png)', rule: 'image-exists' },
   { name: 'a file: image', body: '![x](file:///etc/x.png)', rule: 'image-exists' },
@@ -176,7 +181,7 @@ const images: Case[] = [
     rule: 'image-exists',
     ext: 'mdx',
   },
-].map((item) => ({ ext: 'md' as const, ...item }));
+]);
 
 const internal: Case[] = [
   {
