@@ -9,7 +9,7 @@ import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Chromium to drive: `CHROMIUM_PATH`, else Debian's. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** No sandbox (CI runs as root), and nothing that would reach outside this machine. */
 const CHROMIUM_ARGS = [

@@ -9,7 +9,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** GNU time: reports the peak resident memory of a command and its waited-for children. */
-export const GNU_TIME = '/usr/bin/time';
+const GNU_TIME = '/usr/bin/time';
 
 /** What one build cost. */
 export interface BuildMeasurement {

@@ -21,7 +21,7 @@ import { writeSyntheticCorpus } from './synthetic-corpus';
 import { evaluateTargets, type BenchResults, type ColdBuild, type ScalingPoint, type SearchFigures } from './targets';
 
 /** Measures what a reader's searches transfer on the site in `dir`, and how soon results show; the worst over a few words. */
-export type SearchMeasurer = (dir: string) => Promise<SearchFigures>;
+type SearchMeasurer = (dir: string) => Promise<SearchFigures>;
 
 /** Everything the benchmark touches, so that it can be driven from a test or a script. */
 export interface BenchContext {
@@ -38,10 +38,10 @@ export interface BenchContext {
 }
 
 /** The floor fixture, relative to the project root. */
-export const FLOOR_FIXTURE = 'scripts/bench/floor-site';
+const FLOOR_FIXTURE = 'scripts/bench/floor-site';
 /** Corpus sizes whose per-page cost must match (issue 7), and the tiny corpus that gives a build's fixed cost. */
-export const SCALING_COUNTS = [1000, 4000] as const;
-export const FIXED_COST_COUNT = 10;
+const SCALING_COUNTS = [1000, 4000] as const;
+const FIXED_COST_COUNT = 10;
 
 /** What the copy of the project needs to build: everything but content, output and tests other than the floor. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];

@@ -25,7 +25,7 @@ export async function folderBytes(dir: string, keep: (name: string) => boolean =
 }
 
 /** Size of `text` gzipped at the default level, in bytes. */
-export async function gzipBytes(text: string | Buffer): Promise<number> {
+async function gzipBytes(text: string | Buffer): Promise<number> {
   return (await gzipped(text)).length;
 }
 

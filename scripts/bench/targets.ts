@@ -73,7 +73,7 @@ export interface TargetResult {
 }
 
 const KB = 1024;
-export const TARGETS = {
+const TARGETS = {
   buildTimeRatio: 1.2,
   buildMemoryRatio: 1.2,
   perPageGrowth: 0.15,

@@ -28,7 +28,7 @@ import { readFiles } from '../lib/read-files';
 const require = createRequire(import.meta.url);
 
 /** Where to look for a browser: `POSTMORTEMS_CHROMIUM` (a path, or `none` to render in the reader's browser), else the usual places. */
-export function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
+function findChromium(env: Record<string, string | undefined> = process.env): string | undefined {
   const configured = env['POSTMORTEMS_CHROMIUM'];
   if (configured === 'none') return undefined;
   return [configured, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(

@@ -21,7 +21,7 @@ import { buildCorrectionFiles, vocabularyWeights, type IndexedPage } from '../li
  * page out even when the site has no postmortem yet (Pagefind would then index
  * whole pages, since none carries `data-pagefind-body`).
  */
-export const INDEXED_PAGES = 'postmortems/**/*.html';
+const INDEXED_PAGES = 'postmortems/**/*.html';
 
 /**
  * Pagefind's ready-made search interfaces, written with every index. /search/

@@ -94,7 +94,7 @@ export interface LedgerEntry<T extends PostmortemRecord = PostmortemRecord> {
 }
 
 /** Entries of one status, soonest due first. */
-export interface LedgerStatusGroup<T extends PostmortemRecord = PostmortemRecord> {
+interface LedgerStatusGroup<T extends PostmortemRecord = PostmortemRecord> {
   status: ActionStatus;
   entries: LedgerEntry<T>[];
 }

@@ -5,7 +5,7 @@
 import type { CorpusItem, RelatedIncident } from './corpus';
 
 /** One postmortem in the JSON API. */
-export function toApiPostmortem(item: CorpusItem, url: string) {
+function toApiPostmortem(item: CorpusItem, url: string) {
   const { record, metrics } = item;
   const { data } = record;
   const iso = (date: Date | undefined) => date?.toISOString() ?? null;
@@ -60,8 +60,6 @@ function toApiSimilarity(link: RelatedIncident) {
     shared: { services, tags, trigger: trigger ?? null, terms },
   };
 }
-
-export type ApiPostmortem = ReturnType<typeof toApiPostmortem>;
 
 /** The whole API document. `generatedAt` is the build time, passed in so tests are deterministic. */
 export function toApiDocument(items: readonly CorpusItem[], urlOf: (id: string) => string, generatedAt: Date) {

@@ -9,7 +9,7 @@ import type { CorpusItem, PostmortemRecord } from './corpus';
 import { localDate } from './time';
 
 /** The postmortems of one month. */
-export interface ArchiveMonth<T extends PostmortemRecord = PostmortemRecord> {
+interface ArchiveMonth<T extends PostmortemRecord = PostmortemRecord> {
   /** `YYYY-MM`. */
   month: string;
   /** Newest first. */

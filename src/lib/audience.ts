@@ -6,7 +6,7 @@
 import type { PostmortemData } from '../schemas/postmortem';
 import { quoteValue, SetupError } from './errors';
 
-export const AUDIENCES = ['internal', 'public'] as const;
+const AUDIENCES = ['internal', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** The audience of this build from `POSTMORTEMS_AUDIENCE` (default `internal`); a typo stops the build with a `SetupError`. */

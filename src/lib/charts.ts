@@ -64,7 +64,7 @@ function durationScale(maxMinutes: number, range: [number, number], tickCount: n
 }
 
 /** One coloured part of a stacked column. */
-export interface ColumnSegment {
+interface ColumnSegment {
   key: string;
   value: number;
   y: number;
@@ -72,7 +72,7 @@ export interface ColumnSegment {
 }
 
 /** One column of a stacked column chart. */
-export interface Column {
+interface Column {
   category: string;
   x: number;
   width: number;
@@ -140,7 +140,7 @@ export function stackedColumns({
 }
 
 /** One row of a median/p90 range chart. */
-export interface RangeRow {
+interface RangeRow {
   key: string;
   y: number;
   height: number;
@@ -189,7 +189,7 @@ export function rangeBars({
 }
 
 /** A point of a line series; `value` is `null` where there is no data. */
-export interface LinePoint {
+interface LinePoint {
   category: string;
   x: number;
   y: number | null;
@@ -197,7 +197,7 @@ export interface LinePoint {
 }
 
 /** One line of a line chart: an SVG path (broken where data is missing) and its points. */
-export interface LineSeries {
+interface LineSeries {
   key: string;
   path: string;
   points: LinePoint[];
@@ -257,7 +257,7 @@ export function durationLines({
 }
 
 /** One bar of a horizontal bar chart. */
-export interface HorizontalBar {
+interface HorizontalBar {
   key: string;
   value: number;
   y: number;
@@ -307,7 +307,7 @@ export function horizontalBars({
 }
 
 /** A mark on a time strip. */
-export interface StripMark<K extends string = string> {
+interface StripMark<K extends string = string> {
   key: K;
   x: number;
 }

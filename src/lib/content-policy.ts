@@ -64,7 +64,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 
 /** Whether `attribute` holds a URL that must pass `isSafeUrl`. */
-export function isUrlAttribute(attribute: string): boolean {
+function isUrlAttribute(attribute: string): boolean {
   return URL_ATTRIBUTES.has(attribute.toLowerCase());
 }
 

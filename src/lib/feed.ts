@@ -5,7 +5,7 @@
 import type { CorpusItem } from './corpus';
 
 /** How many of the newest postmortems a feed carries. */
-export const FEED_LENGTH = 50;
+const FEED_LENGTH = 50;
 
 /** The feed items of `items` (newest first): severity in the title; severity, services and tags as categories. */
 export function feedItems(items: readonly CorpusItem[], linkOf: (id: string) => string) {

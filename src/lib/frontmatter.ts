@@ -43,7 +43,7 @@ export function splitFrontmatter(source: string): SplitSource {
 }
 
 /** A syntax error in the YAML itself. */
-export interface YamlSyntaxError extends SourcePosition {
+interface YamlSyntaxError extends SourcePosition {
   message: string;
   /** How to fix it, when it is not the usual (indent with spaces, quote values containing `: `). */
   hint?: string;

@@ -12,13 +12,13 @@ import { displayPath, resolveContentDir } from './content-folder';
 import { renderScaffold, scaffoldFileName } from './scaffold';
 import { canonicalTimeZone, parseInstant } from './time';
 
-export const NEW_USAGE = `Usage: npm run new -- "<title>" [--severity SEV3] [--service checkout]… [--started 2024-03-14T09:12:00Z] [--timezone Europe/Berlin] [--md]
+const NEW_USAGE = `Usage: npm run new -- "<title>" [--severity SEV3] [--service checkout]… [--started 2024-03-14T09:12:00Z] [--timezone Europe/Berlin] [--md]
 
 Writes <content folder>/YYYY-MM-DD-<slug>.mdx with the frontmatter and sections to fill in.
 Run it with no arguments in a terminal to be asked for each field.`;
 
 /** The answers `new` needs; asked interactively when missing. */
-export interface NewAnswers {
+interface NewAnswers {
   title: string;
   severity: string;
   services: string[];

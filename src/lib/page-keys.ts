@@ -16,7 +16,7 @@ export type KeyedRecord = PostmortemRecord & {
 };
 
 /** A short digest of `value`'s JSON (dates as ISO strings). */
-export function digestOf(value: unknown): string {
+function digestOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
 }
 

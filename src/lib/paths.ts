@@ -42,8 +42,6 @@ export function createSitePaths(base: string) {
   };
 }
 
-export type SitePaths = ReturnType<typeof createSitePaths>;
-
 /** Severity ids appear lowercase in URLs: `SEV1` → `/severity/sev1/`. */
 export function severitySlug(id: string): string {
   return id.toLowerCase();

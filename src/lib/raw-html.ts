@@ -7,14 +7,14 @@
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 
 /** One attribute of a start tag: its name as the browser reads it (lowercase), its decoded value, its offset. */
-export interface HtmlAttribute {
+interface HtmlAttribute {
   name: string;
   value: string;
   offset: number;
 }
 
 /** One start tag. */
-export interface HtmlTag {
+interface HtmlTag {
   name: string;
   offset: number;
   attributes: HtmlAttribute[];

@@ -44,7 +44,7 @@ export interface SearchResultMeta {
 }
 
 /** The year a postmortem belongs to: that of `startedAt` in the incident's zone, as the file name's date is. */
-export function incidentYear(data: CorpusItem['record']['data']): string {
+function incidentYear(data: CorpusItem['record']['data']): string {
   return localDate(data.startedAt, data.timezone).slice(0, 4);
 }
 

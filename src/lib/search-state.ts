@@ -84,7 +84,7 @@ export function hasCriteria(state: SearchState): boolean {
 }
 
 /** A Pagefind filter: any of the values. */
-export interface AnyOf {
+interface AnyOf {
   any: string[];
 }
 

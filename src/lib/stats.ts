@@ -15,7 +15,7 @@ export const STATS_QUARTERS = 8;
 /** How many services and tags the "top" lists show. */
 export const TOP_LIMIT = 10;
 /** The home page's "recent" window. */
-export const RECENT_DAYS = 90;
+const RECENT_DAYS = 90;
 
 /**
  * The `p`-quantile (0–1) of `values`, interpolating linearly between the

@@ -11,7 +11,7 @@ import { localDate } from './time';
 import { describeIssue, describePath } from './zod-issues';
 
 /** File names: `YYYY-MM-DD-slug.md` or `.mdx`, slug in lowercase kebab-case. */
-export const FILE_NAME_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|mdx)$/;
+const FILE_NAME_PATTERN = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(md|mdx)$/;
 
 /** The id of a postmortem: its path under the content folder, without extension, with `/` separators. */
 export function idFromPath(relativePath: string): string {

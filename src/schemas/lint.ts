@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
 /** Words that assign blame to people; reviewers want systems and decisions described instead. */
-export const DEFAULT_BLAME_PHRASES = [
+const DEFAULT_BLAME_PHRASES = [
   'human error',
   'careless',
   'should have known',

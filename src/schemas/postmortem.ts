@@ -10,8 +10,8 @@ import { formatInstant, isCalendarDate, parseInstant, resolveTimelineTimes, WALL
 import type { SeverityLevel } from './severity';
 import { TimeZoneSchema } from './time-zone';
 
-export const STATUSES = ['draft', 'in-review', 'published'] as const;
-export const VISIBILITIES = ['public', 'internal'] as const;
+const STATUSES = ['draft', 'in-review', 'published'] as const;
+const VISIBILITIES = ['public', 'internal'] as const;
 export const IMPACT_CATEGORIES = [
   'full-outage',
   'partial-outage',
@@ -357,8 +357,6 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
 }
 
 export type PostmortemSchema = ReturnType<typeof createPostmortemSchema>;
-/** Frontmatter as written. */
-export type PostmortemInput = z.input<PostmortemSchema>;
 /** Frontmatter after validation and normalisation: what every page receives. */
 export type PostmortemData = z.output<PostmortemSchema>;
 export type TimelineEntry = PostmortemData['timeline'][number];

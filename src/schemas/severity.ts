@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
 /** One level of the site's severity scale. */
-export const SeverityLevelSchema = z.object({
+const SeverityLevelSchema = z.object({
   /** Identifier used in frontmatter (`severity: SEV1`) and URLs (`/severity/sev1/`). */
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'use letters, digits and hyphens, e.g. "SEV1"'),
   /** Short label shown beside the id, e.g. "Critical". */

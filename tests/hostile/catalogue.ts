@@ -15,7 +15,7 @@ import { SiteConfigSchema } from '../../src/schemas/site-config';
 const config = SiteConfigSchema.parse({});
 
 /** A valid frontmatter, to which a case adds or overrides lines. */
-export function frontmatter(extra = ''): string {
+function frontmatter(extra = ''): string {
   return `---
 title: Checkout timeouts
 summary: Checkout failed for 47 minutes.

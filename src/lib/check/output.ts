@@ -6,7 +6,7 @@ export const OUTPUT_FORMATS = ['text', 'github', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** `N errors, M warnings in K files`. */
-export function summaryLine(problems: readonly Problem[], fileCount: number): string {
+function summaryLine(problems: readonly Problem[], fileCount: number): string {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`;

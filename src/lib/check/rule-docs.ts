@@ -8,14 +8,14 @@ import type { Problem } from '../errors';
 import type { LintRule } from '../lint';
 
 /** One row of the table: the rules it covers, their level and what they want. */
-export interface RuleDoc {
+interface RuleDoc {
   ids: readonly string[];
   severity: Problem['severity'];
   description: string;
 }
 
 /** What is checked before the body's lint rules run, in the order a file meets it. */
-export const VALIDATION_RULES: readonly RuleDoc[] = [
+const VALIDATION_RULES: readonly RuleDoc[] = [
   {
     ids: ['encoding', 'skipped-file'],
     severity: 'error',
@@ -53,7 +53,7 @@ export const VALIDATION_RULES: readonly RuleDoc[] = [
 ];
 
 /** What only `npm run check` reports, comparing the checked files with every other postmortem. */
-export const CHECK_ONLY_RULES: readonly RuleDoc[] = [
+const CHECK_ONLY_RULES: readonly RuleDoc[] = [
   {
     ids: ['possible-repeat'],
     severity: 'warning',
@@ -63,7 +63,7 @@ export const CHECK_ONLY_RULES: readonly RuleDoc[] = [
 ];
 
 /** What only the build can check, because only the build does it. */
-export const BUILD_ONLY_RULES: readonly RuleDoc[] = [
+const BUILD_ONLY_RULES: readonly RuleDoc[] = [
   {
     ids: ['diagram'],
     severity: 'error',
@@ -94,7 +94,7 @@ export function rulesTable(rules: readonly LintRule[]): string {
 }
 
 /** Where the generated table stands in the README. */
-export const RULES_TABLE_MARKERS = ['<!-- rules-table:start -->', '<!-- rules-table:end -->'] as const;
+const RULES_TABLE_MARKERS = ['<!-- rules-table:start -->', '<!-- rules-table:end -->'] as const;
 
 /** `readme` with the text between the markers replaced by `table`; throws when the markers are missing. */
 export function withRulesTable(readme: string, table: string): string {

@@ -23,7 +23,7 @@ import { changedPostmortems, filesNaming } from './changed';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from './output';
 import { possibleRepeatProblems, type LocateField } from './possible-repeat';
 
-export const CHECK_USAGE = `Usage: npm run check -- [paths…] [--changed [--base <ref>]] [--format text|github|json]
+const CHECK_USAGE = `Usage: npm run check -- [paths…] [--changed [--base <ref>]] [--format text|github|json]
 
 Checks postmortems against the frontmatter schema and the body rules, without building the site.
   paths…           files or folders to check (default: the whole content folder)

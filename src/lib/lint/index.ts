@@ -107,5 +107,5 @@ export function lintDocument(
   return problems;
 }
 
-export { MDX_COMPONENTS_DIR, type LintContext, type LintRule } from './types';
+export { type LintContext, type LintRule } from './types';
 export { LintDocument } from './document';

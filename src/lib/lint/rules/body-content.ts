@@ -1,7 +1,7 @@
 import type { LintRule } from '../types';
 
 /** Larger bodies are almost always a pasted log; they slow the build and nobody reads them. */
-export const MAX_BODY_BYTES = 200_000;
+const MAX_BODY_BYTES = 200_000;
 
 export const bodyContent: LintRule = {
   id: 'body',

@@ -18,7 +18,7 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** Why an image reference cannot be published, or `undefined` when it can. */
-export function imageProblem(url: string, document: LintDocument, context: LintContext): string | undefined {
+function imageProblem(url: string, document: LintDocument, context: LintContext): string | undefined {
   if (!isFileReference(url)) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('\\')) {
     return `image ${quoteValue(url)} is not a path relative to the postmortem; put the file next to it and write \`./name.png\``;

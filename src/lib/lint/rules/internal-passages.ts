@@ -5,7 +5,7 @@ import type { LintRule, Report } from '../types';
 import { startOf } from './safe-html';
 
 /** Offsets `[start, end)` of every `<Internal>` passage. */
-export function internalRanges(document: LintDocument): [number, number][] {
+function internalRanges(document: LintDocument): [number, number][] {
   return document
     .nodes('mdxJsxFlowElement', 'mdxJsxTextElement')
     .filter((element) => element.name === 'Internal')

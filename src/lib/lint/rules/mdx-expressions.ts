@@ -3,7 +3,7 @@ import type { LintRule } from '../types';
 import { startOf } from './safe-html';
 
 /** Whether an expression's source is only comments (`{/* note *\/}`), which MDX allows and never publishes. */
-export function isCommentOnly(source: string): boolean {
+function isCommentOnly(source: string): boolean {
   try {
     for (const _token of tokenizer(source, { ecmaVersion: 'latest' })) return false;
     return true;
