@@ -29,7 +29,11 @@ export function measureSimilarity(count: number, runs = 3): SimilarityMeasuremen
   const inputs: { record: PostmortemRecord; rootCause: string }[] = [];
   for (const { fileName, source } of syntheticPostmortems({ count })) {
     const file = validatePostmortemSource({ file: fileName, relativePath: fileName, source }, schema);
-    if (file.data) inputs.push({ record: { id: file.id, data: file.data }, rootCause: rootCauseSection(file.body) });
+    if (file.data)
+      inputs.push({
+        record: { id: file.id, data: file.data },
+        rootCause: rootCauseSection(file.body, { isMdx: fileName.endsWith('.mdx'), audience: 'internal' }),
+      });
   }
   inputs.sort((a, b) => compareNewestFirst(a.record, b.record));
   const config = SimilarityConfigSchema.parse({});

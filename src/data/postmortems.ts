@@ -61,7 +61,10 @@ async function readRootCauses(entries: readonly PostmortemEntry[]): Promise<Map<
   const idByFile = new Map(withFiles.map((entry) => [entry.filePath!, entry.id]));
   const rootCauses = new Map<string, string>();
   for await (const { file, text } of readFiles(projectRoot, [...idByFile.keys()]))
-    rootCauses.set(idByFile.get(file)!, rootCauseSection(splitFrontmatter(text).body));
+    rootCauses.set(
+      idByFile.get(file)!,
+      rootCauseSection(splitFrontmatter(text).body, { isMdx: file.endsWith('.mdx'), audience }),
+    );
   return rootCauses;
 }
 

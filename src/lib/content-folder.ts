@@ -211,7 +211,13 @@ export async function checkFiles(
   problems.push(...checkCorpus(validated, setup.known));
   return {
     files: [
-      ...validated.map(({ file, id, raw, data, body }) => ({ file, id, raw, data, rootCause: rootCauseSection(body) })),
+      ...validated.map(({ file, id, raw, data, body }) => ({
+        file,
+        id,
+        raw,
+        data,
+        rootCause: rootCauseSection(body, { isMdx: file.endsWith('.mdx'), audience: 'internal' }),
+      })),
       ...unreadable,
     ],
     problems,

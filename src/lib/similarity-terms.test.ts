@@ -41,10 +41,29 @@ describe('termCounts', () => {
 describe('rootCauseSection', () => {
   test('returns the text of the root-cause section, without its heading', () => {
     const body = '## Summary\n\nA.\n\n## Root cause and resolution\n\nThe pool.\n\n## Lessons learned\n\nB.\n';
-    expect(rootCauseSection(body).trim()).toBe('The pool.');
+    expect(rootCauseSection(body, { isMdx: false, audience: 'internal' })).toBe('The pool.');
   });
 
   test("returns '' when there is no such section", () => {
-    expect(rootCauseSection('## Summary\n\nA.\n')).toBe('');
+    expect(rootCauseSection('## Summary\n\nA.\n', { isMdx: false, audience: 'internal' })).toBe('');
+  });
+
+  test('reads only what the page publishes: no comments, and no <Internal> passage in the public build', () => {
+    const body = [
+      '## Root cause and resolution',
+      '',
+      'The pool was halved. {/* reviewer: canarynote */}',
+      '',
+      '<Internal>',
+      'The canaryrunbook is in the wiki.',
+      '</Internal>',
+    ].join('\n');
+    const published = rootCauseSection(body, { isMdx: true, audience: 'public' });
+    expect(published).toContain('The pool was halved.');
+    expect(published).not.toMatch(/canary/);
+    expect(rootCauseSection(body, { isMdx: true, audience: 'internal' })).toContain('canaryrunbook');
+    expect(
+      rootCauseSection('## Root cause\n\nA.\n\n<!-- canarycomment -->\n', { isMdx: false, audience: 'internal' }),
+    ).toBe('A.');
   });
 });

@@ -6,7 +6,12 @@
  * reliably, so they count more than words; pairs of adjacent words
  * (`connection pool`) count as terms of their own.
  */
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import type { Audience } from './audience';
 import { sectionRole } from './body-sections';
+import { isInternalTag } from './content-policy';
 
 /** Words too common to say anything about an incident, besides the usual English stop words. */
 const STOP_WORDS = new Set(
@@ -99,15 +104,43 @@ export function termCounts(text: string): TermCount[] {
   return [...counts.values()];
 }
 
+/** Nodes whose text never reaches a published page, whatever the audience. */
+const UNPUBLISHED = new Set(['html', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'definition']);
+
+/** The published text of `nodes`: no comments, code of the author's MDX, or, in the public build, `<Internal>` passages. */
+function publishedText(nodes: readonly Nodes[], audience: Audience): string {
+  const parts: string[] = [];
+  const visit = (node: Nodes) => {
+    if (UNPUBLISHED.has(node.type)) return;
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && isInternalTag(node.name)) {
+      if (audience === 'public' || node.name !== 'Internal') return;
+    }
+    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+    if ('children' in node) for (const child of node.children) visit(child);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code') parts.push('\n\n');
+  };
+  for (const node of nodes) visit(node);
+  return parts.join('');
+}
+
 /**
- * The text of a Markdown body's root-cause section (the `##` section whose
+ * The published text of a body's root-cause section (the `##` section whose
  * heading reads "Root cause…", "Causes" or "Resolution", as the page finds it),
- * or `''` when there is none.
+ * or `''` when there is none. Read from the syntax tree, as the page renders it:
+ * comments never count, and for the public build neither do `<Internal>`
+ * passages, so no term of theirs can be shown as a reason two incidents are alike.
  */
-export function rootCauseSection(body: string): string {
-  const heading = (section: string) => section.split('\n', 1)[0]!.slice(3);
-  const cause = body
-    .split(/^(?=## )/m)
-    .find((section) => section.startsWith('## ') && sectionRole(heading(section)) === 'cause');
-  return cause ? cause.slice(heading(cause).length + 3) : '';
+export function rootCauseSection(body: string, { isMdx, audience }: { isMdx: boolean; audience: Audience }): string {
+  let tree: Root;
+  try {
+    tree = (isMdx ? mdxToMdast : markdownToMdast)(body, { features: { frontmatter: false } }) as Root;
+  } catch {
+    return '';
+  }
+  const start = tree.children.findIndex(
+    (node) => node.type === 'heading' && node.depth === 2 && sectionRole(toString(node)) === 'cause',
+  );
+  if (start === -1) return '';
+  const end = tree.children.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= 2);
+  return publishedText(tree.children.slice(start + 1, end === -1 ? undefined : end), audience).trim();
 }
