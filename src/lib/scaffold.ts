@@ -62,6 +62,19 @@ export const SECTIONS: readonly { title: string; prompt: string }[] = [
   },
 ];
 
+/**
+ * A title as a file name's slug, in the lowercase ASCII kebab-case the file-name
+ * rule wants: github-slugger's slug, with accents folded (`ś` → `s`), anything
+ * else outside a–z and 0–9 dropped, and the hyphens it leaves collapsed
+ * (`Guilds & Connection` gives `guilds--connection` before that).
+ */
+function fileSlug(title: string): string {
+  return slug(title.normalize('NFKD').replace(/\p{M}/gu, ''))
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+/, '');
+}
+
 /** Longest slug kept in a file name, so names stay readable in a terminal. */
 const MAX_SLUG_LENGTH = 60;
 
@@ -72,7 +85,7 @@ export function scaffoldFileName({
   timezone,
   format,
 }: Pick<ScaffoldInput, 'title' | 'startedAt' | 'timezone' | 'format'>): string {
-  const titleSlug = slug(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'incident';
+  const titleSlug = fileSlug(title).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'incident';
   return `${localDate(startedAt, timezone)}-${titleSlug}.${format}`;
 }
 

@@ -21,7 +21,18 @@ export function readPostmortemsApp(text: string, options: MarkdownOptions): Sour
   const record = emptyRecord('postmortems-app', options.file, options.reference);
   if (parsed.frontmatterError)
     record.notes.push({ kind: 'dropped', message: `frontmatter not read: ${parsed.frontmatterError}` });
-  const rest = readFields(fields, record, options.config, 'frontmatter');
+  const { source_published_at: published, ...rest } = readFields(fields, record, options.config, 'frontmatter');
+  // Many reports give no start time; the day they were published bounds it, and names the file until a writer knows.
+  const publishedDay = /^\d{4}-\d{2}-\d{2}/.exec(scalarText(published) ?? '')?.[0];
+  if (!record.startedAt && publishedDay) {
+    record.startedAt = {
+      value: { kind: 'date', date: publishedDay, text: publishedDay },
+      from: 'frontmatter `source_published_at`',
+      guess: 'the day the report was published (the incident was on or before it): only the file name uses it',
+    };
+  } else if (published !== undefined) {
+    rest['source_published_at'] = published;
+  }
   noteUnread(record, rest);
 
   const companyName = scalarText(company);
