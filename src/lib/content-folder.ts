@@ -51,12 +51,14 @@ const LOOKALIKE_PATTERNS = [
   '!**/readme.*',
   '!**/node_modules/**',
   '!**/.*/**',
+  // Emacs keeps a lock file `.#name.md` beside every file being edited; it is not a postmortem.
+  '!**/.#*',
 ];
 
 /**
  * Files of `contentDir` that look like postmortems but are not read as ones
  * (`.MD`, `.Mdx`, `.markdown`, dot-files such as `.2024-03-14-x.md`), relative and sorted;
- * partials (`_name.md`), READMEs and dot-folders (`.github/`) are left alone on purpose.
+ * partials (`_name.md`), READMEs, editor lock files (`.#name.md`) and dot-folders (`.github/`) are left alone on purpose.
  */
 async function listSkippedFiles(contentDir: string, postmortems: readonly string[]): Promise<string[]> {
   const read = new Set(postmortems);

@@ -195,9 +195,10 @@ describe('files that look like postmortems but are skipped', () => {
     expectRejected(result, { rule: 'skipped-file', line: 1, file: '2024/2024-03-14-nested.MARKDOWN' });
   });
 
-  test('partials, READMEs and dot-folders are left alone on purpose', async () => {
+  test('partials, READMEs, editor lock files and dot-folders are left alone on purpose', async () => {
     const result = await checkFiles({
       '_partial.md': 'A partial.',
+      '.#2024-03-14-being-edited.md': 'user@host.1234:1700000000',
       'README.md': '# Postmortems',
       'readme.MD': '# Postmortems',
       '.github/PULL_REQUEST_TEMPLATE.md': 'Checklist',
