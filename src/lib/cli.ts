@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from '../schemas/site-config';
 import { escapeControl, SetupError } from './errors';
+import { resolveBuildDate } from './time';
 
 /** Everything a command touches. */
 export interface CommandContext {
@@ -13,20 +14,26 @@ export interface CommandContext {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
-  /** The moment the command runs (decides which action items are overdue, what "now" is). */
-  now: Date;
+  /** The moment the command runs (decides which action items are overdue, what "now" is): the build's reference time. */
+  readonly now: Date;
   config: SiteConfig;
 }
 
 /** The context of a command run from a terminal or CI. */
 export function processContext(root: string, config: SiteConfig): CommandContext {
+  let now: Date | undefined;
   return {
     root,
     argv: process.argv.slice(2),
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
-    now: new Date(),
+    // `POSTMORTEMS_BUILD_DATE`, as in the build, so a command agrees with the site on what is overdue. Read when
+    // first asked, inside the command, so that a bad value is reported by `runWithUsage` like any set-up mistake.
+    get now() {
+      now ??= resolveBuildDate(process.env['POSTMORTEMS_BUILD_DATE']);
+      return now;
+    },
     config,
   };
 }

@@ -4,6 +4,7 @@
  * so that offsets and daylight-saving transitions follow the standard rules.
  */
 import { Temporal } from 'temporal-polyfill';
+import { quoteValue, SetupError } from './errors';
 
 const canonicalZones = new Map<string, string | undefined>();
 
@@ -265,8 +266,9 @@ export function resolveBuildDate(override: string | undefined, now: () => Date =
   const instant =
     parseInstant(override) ?? (isCalendarDate(override) ? parseInstant(`${override}T00:00:00Z`) : undefined);
   if (!instant) {
-    throw new Error(
-      `POSTMORTEMS_BUILD_DATE is \`${override}\`; expected a date such as 2024-06-01 or a date-time with an offset such as 2024-06-01T12:00:00Z.`,
+    throw new SetupError(
+      `POSTMORTEMS_BUILD_DATE is ${quoteValue(override, 80)}, which is not a date`,
+      'Set it to a date such as 2024-06-01 or a date-time with an offset such as 2024-06-01T12:00:00Z, or unset it to use the current time.',
     );
   }
   return instant;
