@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, test, vi } from 'vitest';
+import { processExists, type ProcessEntry } from '../lib/process-table';
 import { bestCorrection, candidateBuckets, parseBucket, readKnownWords } from '../lib/typo-correction';
 import { buildSearchIndex, TYPO_FOLDER, UNUSED_BUNDLE_FILES, type PagefindApi } from './search-index';
 
@@ -13,6 +16,7 @@ async function writePage(root: string, path: string, body: string): Promise<void
 }
 
 const logger = { info: vi.fn() };
+const execFileAsync = promisify(execFile);
 
 describe('buildSearchIndex', () => {
   test('indexes postmortem pages only and writes the bundle into pagefind/', async () => {
@@ -53,6 +57,44 @@ describe('buildSearchIndex', () => {
       ),
     );
     expect(bestCorrection('exhasuted', buckets.flatMap(parseBucket))).toBe('exhausted');
+  }, 30_000);
+
+  test('leaves no Pagefind process behind, even when the build exits the moment the index is written', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'postmortems-index-'));
+    await writePage(root, 'postmortems/2024-03-14-a/index.html', '<article data-pagefind-body><p>Pool.</p></article>');
+    // A build in its own process, which names the Pagefind process it started and exits as soon as indexing resolves.
+    const script = join(root, 'index-and-exit.mts');
+    await writeFile(
+      script,
+      `import * as pagefind from ${JSON.stringify(import.meta.resolve('pagefind'))};
+import { readProcessTable } from ${JSON.stringify(fileURLToPath(new URL('../lib/process-table.ts', import.meta.url)))};
+import { buildSearchIndex } from ${JSON.stringify(fileURLToPath(new URL('./search-index.ts', import.meta.url)))};
+let started = [];
+const api = {
+  createIndex: async (config) => {
+    const created = await pagefind.createIndex(config);
+    started = (await readProcessTable()).filter((entry) => entry.ppid === process.pid && entry.name.startsWith('pagefind'));
+    console.log(JSON.stringify(started));
+    return created;
+  },
+  // Pagefind holding a large index takes a while to end once signalled: held stopped for 300 ms, it does the same.
+  close: () => {
+    const [child] = started;
+    process.kill(child.pid, 'SIGSTOP');
+    setTimeout(() => process.kill(child.pid, 'SIGCONT'), 300).unref();
+    return pagefind.close();
+  },
+};
+await buildSearchIndex({ dir: new URL(${JSON.stringify(pathToFileURL(`${root}/`).href)}), logger: { info() {} }, api });
+process.exit(0);
+`,
+    );
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd() });
+    const started = JSON.parse(stdout.trim().split('\n')[0]!) as ProcessEntry[];
+
+    expect(started).toHaveLength(1);
+    // Gone, not merely signalled: a process still there (a zombie included) has outlived its build.
+    expect(await processExists(started[0]!.pid, started[0]!.startTicks)).toBe(false);
   }, 30_000);
 
   test('fails with what Pagefind reported and a hint, and still stops Pagefind', async () => {

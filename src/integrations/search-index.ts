@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
+import { readProcessTable, waitForExit } from '../lib/process-table';
 import { buildCorrectionFiles, vocabularyWeights, type IndexedPage } from '../lib/typo-correction';
 
 /**
@@ -131,9 +132,25 @@ export async function buildSearchIndex({
     error.cause = cause;
     throw error;
   } finally {
-    // The service is a child process; leaving it running would keep the build from exiting.
-    await api.close();
+    await closePagefind(api);
   }
+}
+
+/**
+ * Stops Pagefind's service and waits until its process is gone. `close()` only
+ * signals the process (`PagefindService.close` in https://unpkg.com/pagefind@1.6.0/lib/service.js):
+ * a build that exits before the process has ended leaves it behind, re-parented
+ * and, under an init that reaps nothing (a container's), a zombie for good.
+ * Node reaps its children as they end, so waiting for the process to vanish is
+ * waiting for it to be reaped.
+ */
+async function closePagefind(api: PagefindApi): Promise<void> {
+  const isPagefind = (name: string) => name.startsWith('pagefind');
+  const children = (await readProcessTable()).filter((entry) => entry.ppid === process.pid && isPagefind(entry.name));
+  await api.close();
+  const stuck = await waitForExit(children);
+  for (const entry of stuck) process.kill(entry.pid, 'SIGKILL');
+  await waitForExit(stuck);
 }
 
 /** The integration, and a way to wait for an index built in the background. */
