@@ -112,7 +112,11 @@ export function validatePostmortemSource(
               `placeholder left in \`${describePath(issue.path)}\`: replace ${quoteValue(issue.input)} with the real value`,
               'placeholder',
             )
-          : problem(frontmatter.locate(issue.path), describeIssue(issue)),
+          : // An unknown key is reported at the key, not at the map holding it.
+            problem(
+              frontmatter.locate(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path),
+              describeIssue(issue),
+            ),
       ),
     );
   }

@@ -218,9 +218,13 @@ async function filesToValidate(
 export function postmortemLoader({
   config,
 }: {
-  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint' | 'followThrough'>;
+  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'fields' | 'lint' | 'followThrough'>;
 }): Loader {
-  const schemaOptions = { severities: config.severities, defaultTimezone: config.defaultTimezone };
+  const schemaOptions = {
+    severities: config.severities,
+    defaultTimezone: config.defaultTimezone,
+    fields: config.fields,
+  };
   const schema = createPostmortemSchema(schemaOptions);
   const loader: Loader = {
     name: 'postmortem-loader',

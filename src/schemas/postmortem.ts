@@ -6,7 +6,9 @@
 import { z } from 'astro/zod';
 import { slug } from 'github-slugger';
 import { quoteValue } from '../lib/errors';
-import { formatInstant, isCalendarDate, parseInstant, resolveTimelineTimes, WALL_CLOCK_PATTERN } from '../lib/time';
+import { formatInstant, resolveTimelineTimes, WALL_CLOCK_PATTERN } from '../lib/time';
+import { createCustomFieldValuesSchema, type CustomField } from './custom-fields';
+import { CalendarDateSchema, InstantSchema } from './dates';
 import type { SeverityLevel } from './severity';
 import { TimeZoneSchema } from './time-zone';
 
@@ -74,33 +76,9 @@ function sameMinute(a: Date, b: Date): boolean {
   return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 }
 
-const EXAMPLE_DATE_TIME = '"2024-03-14T09:12:00Z" or "2024-03-14T10:12:00+01:00"';
-
 function enumOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, { error: `expected ${what}: one of ${values.join(', ')}` });
 }
-
-/** An ISO 8601 date-time with an offset or `Z`, as a `Date`. */
-const InstantSchema = z
-  .string({ error: `expected a date-time in quotes, e.g. ${EXAMPLE_DATE_TIME}` })
-  .transform((text, ctx) => {
-    const instant = parseInstant(text);
-    if (!instant) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${quoteValue(text)} is not an ISO 8601 date-time with an offset; write one such as ${EXAMPLE_DATE_TIME} (a missing offset is ambiguous)`,
-      });
-      return z.NEVER;
-    }
-    return instant;
-  });
-
-/** A plain calendar date `YYYY-MM-DD`, kept as text because it has no time zone. */
-const CalendarDateSchema = z
-  .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2024-04-30' })
-  .refine(isCalendarDate, {
-    error: (issue) => `${quoteValue(issue.input)} is not a date written YYYY-MM-DD, e.g. 2024-04-30`,
-  });
 
 /** Lowercase kebab-case labels, de-duplicated, in the order written. */
 const LabelListSchema = z.array(z.string().min(1)).transform((labels, ctx) => {
@@ -167,6 +145,8 @@ export const ImpactSchema = z.object({
 export interface PostmortemSchemaOptions {
   severities: readonly Pick<SeverityLevel, 'id'>[];
   defaultTimezone: string;
+  /** The site's custom fields, written under `fields:`. Default none. */
+  fields?: readonly CustomField[] | undefined;
 }
 
 /**
@@ -174,7 +154,7 @@ export interface PostmortemSchemaOptions {
  * (date-times are strings); output is normalised: instants as `Date`, labels in
  * kebab-case, timeline times resolved, defaults filled in.
  */
-export function createPostmortemSchema({ severities, defaultTimezone }: PostmortemSchemaOptions) {
+export function createPostmortemSchema({ severities, defaultTimezone, fields = [] }: PostmortemSchemaOptions) {
   const severityIds = severities.map((level) => level.id);
   const SeveritySchema = z
     .string({ error: `expected a severity: one of ${severityIds.join(', ')}` })
@@ -189,6 +169,8 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
       }
       return match;
     });
+  const FieldValuesSchema = createCustomFieldValuesSchema(fields);
+  const customKeys = new Set(fields.map((field) => field.key));
 
   return z
     .strictObject(
@@ -247,11 +229,15 @@ export function createPostmortemSchema({ severities, defaultTimezone }: Postmort
          * Written by `npm run import`, which skips a source already recorded here; none for postmortems written here.
          */
         source: z.string().trim().min(1, 'source must not be empty').optional(),
+        /** The site's custom fields (`fields` in src/site.config.ts), e.g. `{ region: eu-west-1 }`. */
+        fields: fields.some((field) => field.required) ? FieldValuesSchema : FieldValuesSchema.prefault({}),
       },
       {
         error: (issue) =>
           issue.code === 'unrecognized_keys'
-            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => quoteValue(key)).join(', ')}; check the spelling against the frontmatter reference`
+            ? issue.keys.every((key) => customKeys.has(key))
+              ? `${issue.keys.map((key) => `\`${key}\``).join(', ')} ${issue.keys.length > 1 ? 'are custom fields' : 'is a custom field'}: write it under \`fields:\`, e.g. fields: { ${issue.keys[0]}: … }`
+              : `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => quoteValue(key)).join(', ')}; check the spelling against the frontmatter reference`
             : undefined,
       },
     )

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { CustomFieldsSchema } from './custom-fields';
 import { FollowThroughConfigSchema } from './follow-through';
 import { ImportConfigSchema } from './import';
 import { LintConfigSchema } from './lint';
@@ -32,6 +33,12 @@ export const SiteConfigSchema = z
     followThrough: FollowThroughConfigSchema.prefault({}),
     /** How `npm run import` reads other tools' field and severity names into ours. Default: common names only. */
     import: ImportConfigSchema.prefault({}),
+    /**
+     * Facts the team records beyond the built-in frontmatter, written under `fields:` in a postmortem,
+     * e.g. `{ key: 'region', type: 'enum', label: 'Region', values: ['eu-west-1', 'us-east-1'], facet: true }`.
+     * Default none.
+     */
+    fields: CustomFieldsSchema.default([]),
     /** Weights and thresholds of the similarity score behind related incidents and repeats (`possible-repeat`). */
     similarity: SimilarityConfigSchema.prefault({}),
   })

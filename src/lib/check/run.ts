@@ -129,7 +129,11 @@ export function runCheck(context: CheckContext): Promise<number> {
       only = await selectPaths(positionals, context.cwd, contentDir, all);
     }
 
-    const schema = { severities: context.config.severities, defaultTimezone: context.config.defaultTimezone };
+    const schema = {
+      severities: context.config.severities,
+      defaultTimezone: context.config.defaultTimezone,
+      fields: context.config.fields,
+    };
     const checked = await checkContentFolder({
       root: context.root,
       contentDir,

@@ -48,7 +48,7 @@ export interface MappedPostmortem {
 
 /** How to map: the site's config and the `--timezone` given, if any. */
 export interface MapOptions {
-  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'lint' | 'import'>;
+  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'fields' | 'lint' | 'import'>;
   timezone?: string | undefined;
 }
 
