@@ -1,10 +1,10 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import diagrams from './src/integrations/diagrams.ts';
 import finishPages from './src/integrations/finish-pages.ts';
+import mdx from './src/integrations/mdx.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { resolveAudience } from './src/lib/audience.ts';
 import { contentGuard } from './src/lib/content-guard.ts';
@@ -23,8 +23,8 @@ export default defineConfig({
   // Four pages at a time: rendering one page overlaps writing others (and their copies in the incremental-build
   // cache); a fifth of the page-generation time on a 2-core machine, byte-identical output.
   build: { concurrency: 4 },
-  // Mermaid fences stay plain text so the diagrams integration can render them. MDX uses these settings too
-  // (`mdx()` takes none of its own): MDX bodies without JSX are rendered with them while content syncs (src/lib/plain-mdx.ts).
+  // Mermaid fences stay plain text so the diagrams integration can render them. MDX uses these settings too: MDX bodies
+  // without JSX are rendered with them while content syncs (src/lib/plain-mdx.ts), unless `mdx()` is given options.
   // The content guard comes first in every Markdown and MDX compile: the compiler never sees an expression, an import,
   // markup outside the allow-list or, in the public build, an <Internal> passage (src/lib/content-guard.ts).
   markdown: {

@@ -98,7 +98,7 @@ export function displayPath(root: string, absolute: string): string {
 }
 
 /** Every file of `all` (relative to `contentDir`) as the corpus rules know it: by id and shown path. */
-export function knownFiles(root: string, contentDir: string, all: readonly string[]): KnownFile[] {
+function knownFiles(root: string, contentDir: string, all: readonly string[]): KnownFile[] {
   return all.map((relativePath) => ({
     id: idFromPath(relativePath),
     file: displayPath(root, resolve(contentDir, relativePath)),

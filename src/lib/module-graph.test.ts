@@ -1,9 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { validationModules } from '../loaders/postmortems';
 import { localModules, relativeSpecifiers } from './module-graph';
 
 describe('relativeSpecifiers', () => {
@@ -24,24 +22,5 @@ describe('localModules', () => {
     expect(await localModules([join(dir, 'entry.ts')])).toEqual(
       ['a.ts', 'entry.ts', 'lib/index.ts'].map((path) => join(dir, path)),
     );
-  });
-});
-
-describe('validationModules', () => {
-  test('hashes the loader, validation, lint rules, schemas and plain MDX, and no charts, benchmark or client code', async () => {
-    const src = fileURLToPath(new URL('..', import.meta.url));
-    const modules = (await validationModules()).map((path) => path.slice(src.length).replaceAll('\\', '/'));
-    expect(modules).toEqual(
-      expect.arrayContaining([
-        'loaders/postmortems.ts',
-        'lib/validate.ts',
-        'lib/lint/index.ts',
-        'lib/plain-mdx.ts',
-        'lib/content-folder-worker.ts',
-        'schemas/postmortem.ts',
-        'site.config.ts',
-      ]),
-    );
-    expect(modules.filter((path) => /^lib\/bench\/|^lib\/charts|^client\/|\.test\.ts$/.test(path))).toEqual([]);
   });
 });

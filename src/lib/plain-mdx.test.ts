@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import { describe, expect, test } from 'vitest';
-import { createPlainMdxRenderer } from './plain-mdx';
+import mdx from '../integrations/mdx';
+import { createPlainMdxRenderer, plainMdxUnavailable } from './plain-mdx';
 
 const fileURL = new URL('file:///postmortems/2024-03-14-checkout.mdx');
 
@@ -118,5 +119,49 @@ describe('createPlainMdxRenderer', () => {
         satteri().createRenderer(...args),
     } as AstroConfig['markdown']['processor'];
     expect(await createPlainMdxRenderer(markdownSettings({ processor: unified }))).toBeUndefined();
+  });
+});
+
+describe('plainMdxUnavailable', () => {
+  const config = (
+    integrations: AstroConfig['integrations'],
+    processor: AstroConfig['markdown']['processor'] = satteri(),
+  ) => ({ markdown: markdownSettings({ processor }), integrations }) as Pick<AstroConfig, 'markdown' | 'integrations'>;
+
+  test("is available with `mdx()` as this project configures it: no options, Sätteri's settings", () => {
+    expect(plainMdxUnavailable(config([mdx()]))).toBeUndefined();
+  });
+
+  test('turns itself off, saying which, when `mdx()` is given options it would not apply', () => {
+    expect(plainMdxUnavailable(config([mdx({ optimize: true, extendMarkdownConfig: false })]))).toBe(
+      '`mdx()` has options (`optimize`, `extendMarkdownConfig`) that plain MDX rendering does not apply',
+    );
+  });
+
+  test('turns itself off when `mdx()` comes straight from @astrojs/mdx, whose options it cannot see', async () => {
+    const astroMdx = (await import('@astrojs/mdx')).default;
+    expect(plainMdxUnavailable(config([astroMdx({ optimize: true })]))).toContain('options cannot be read');
+  });
+
+  test('turns itself off with another Markdown processor', () => {
+    const other = { ...satteri(), name: 'unified' } as AstroConfig['markdown']['processor'];
+    expect(plainMdxUnavailable(config([mdx()], other))).toContain('the Markdown processor is `unified`');
+  });
+});
+
+describe('the plugins of the Markdown processor', () => {
+  test('are honoured: a plugin added to Sätteri, by the config or an integration, changes the HTML rendered', async () => {
+    const shout = {
+      name: 'shout',
+      text: (
+        node: { value: string },
+        context: { setProperty: (node: object, key: string, value: unknown) => void },
+      ) => {
+        context.setProperty(node, 'value', node.value.toUpperCase());
+      },
+    };
+    const processor = satteri({ mdastPlugins: [shout] as never });
+    const render = await createPlainMdxRenderer(markdownSettings({ processor }));
+    expect((await render!('Quiet words.', fileURL))?.html).toBe('<p>QUIET WORDS.</p>');
   });
 });

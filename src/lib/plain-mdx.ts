@@ -99,6 +99,35 @@ function mdxFeatures(markdown: AstroConfig['markdown'], features: SatteriFeature
 }
 
 /**
+ * The key under which `src/integrations/mdx.ts` keeps the options `mdx()` was
+ * given, among its hooks (Astro keeps an integration's name and hooks, nothing else).
+ */
+export const MDX_OPTIONS_HOOK = 'postmortems:mdx-options';
+
+/**
+ * Why plain MDX rendering cannot stand in for Astro's MDX compile under
+ * `config`, or `undefined` when it can. It renders with the Markdown settings
+ * (processor, plugins, highlighting) and `mdx()`'s defaults, so any option given
+ * to `mdx()`, or another processor than Sätteri, turns it off. Plugins that the
+ * Sätteri processor runs, from the config or added by integrations, are honoured.
+ */
+export function plainMdxUnavailable(config: Pick<AstroConfig, 'markdown' | 'integrations'>): string | undefined {
+  const { processor } = config.markdown;
+  if (!isSatteriProcessor(processor))
+    return `the Markdown processor is \`${processor.name}\`, and plain MDX renders with Sätteri only`;
+  const integrations = config.integrations.filter((integration) => integration.name === '@astrojs/mdx');
+  if (integrations.length !== 1) return `${integrations.length} \`mdx()\` integrations are configured, not one`;
+  const options = integrations[0]!.hooks[MDX_OPTIONS_HOOK];
+  if (typeof options !== 'object' || options === null)
+    return '`mdx()` comes from `@astrojs/mdx` itself, whose options cannot be read: import it from `src/integrations/mdx.ts`';
+  const given = Object.entries(options)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => `\`${name}\``);
+  if (given.length > 0) return `\`mdx()\` has options (${given.join(', ')}) that plain MDX rendering does not apply`;
+  return undefined;
+}
+
+/**
  * A renderer for plain MDX bodies with the site's Markdown settings, or
  * `undefined` when those settings use another processor than Sätteri (every
  * MDX file then goes through Astro's compile).
