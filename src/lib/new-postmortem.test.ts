@@ -66,6 +66,40 @@ describe('runNew', () => {
     expect(text).toMatch(/misleading paths/);
   });
 
+  test("writes the sections of the site's template, a severity's own sections and the custom fields", async () => {
+    const { root, run } = setup();
+    const custom = SiteConfigSchema.parse({
+      sections: {
+        template: 'google-sre',
+        bySeverity: { SEV1: [{ title: 'Customer communication', prompt: 'What customers were told, and when.' }] },
+      },
+      fields: [
+        { key: 'region', type: 'enum', label: 'Region', values: ['eu-west-1', 'us-east-1'], required: true },
+        { key: 'revenueLoss', type: 'number', label: 'Revenue lost', unit: 'EUR' },
+      ],
+    });
+    const args = ['Checkout down', '--severity', 'SEV1', '--started', '2024-03-14T09:12:00Z'];
+    expect(await run(args, { config: custom })).toBe(0);
+    const text = readFileSync(join(root, 'postmortems/2024-03-14-checkout-down.mdx'), 'utf8');
+    expect([...text.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual([
+      'Summary',
+      'Impact',
+      'Root causes',
+      'Trigger',
+      'Resolution',
+      'Detection',
+      'Action items',
+      'Lessons learned',
+      'Timeline',
+      'Supporting information',
+      'Customer communication',
+    ]);
+    expect(text).toContain('## Customer communication\n\nTODO: What customers were told, and when.\n');
+    expect(text).toContain(
+      'fields:\n  region: "TODO: Region: one of eu-west-1, us-east-1"\n  revenueLoss: "TODO: Revenue lost: a number in EUR; or remove the line"\n',
+    );
+  });
+
   test('writes Markdown with --md and defaults to now, the site zone and the middle severity', async () => {
     const { root, output, run } = setup();
     expect(await run(['DNS flaps', '--md'])).toBe(0);

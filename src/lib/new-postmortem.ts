@@ -10,6 +10,7 @@ import type { SiteConfig } from '../schemas/site-config';
 import { runWithUsage, UsageError, type CommandContext } from './cli';
 import { displayPath, resolveContentDir } from './content-folder';
 import { renderScaffold, scaffoldFileName } from './scaffold';
+import { sectionsFor } from './sections';
 import { canonicalTimeZone, parseInstant } from './time';
 
 const NEW_USAGE = `Usage: npm run new -- "<title>" [--severity SEV3] [--service checkout]… [--started 2024-03-14T09:12:00Z] [--timezone Europe/Berlin] [--md]
@@ -122,7 +123,12 @@ export function runNew(context: NewContext): Promise<number> {
     try {
       await writeFile(
         path,
-        renderScaffold({ ...resolved, authors, requiredSections: context.config.lint.requiredSections }),
+        renderScaffold({
+          ...resolved,
+          authors,
+          sections: sectionsFor(context.config.sections, resolved.severity),
+          fields: context.config.fields,
+        }),
         { flag: 'wx' },
       );
     } catch (error) {

@@ -1,13 +1,16 @@
 /**
- * The skeleton `npm run new` writes: complete frontmatter and the classic
- * postmortem sections, with a `TODO:` prompt wherever the writer has work to do.
- * The sections are the ones the page places structured data in (src/lib/body-sections.ts):
- * the frontmatter timeline under "Timeline", the action items under "Corrective and
- * preventative measures", so the body explains them instead of repeating them.
+ * The skeleton `npm run new` writes: complete frontmatter and the sections of the
+ * site's template (`sections`, default the classic ones), with a `TODO:` prompt
+ * wherever the writer has work to do. The page places structured data in sections by
+ * their headings (src/lib/body-sections.ts): the frontmatter timeline under "Timeline",
+ * the action items under "Corrective and preventative measures" or "Action items", so
+ * the body explains them instead of repeating them.
  * `npm run check` reports every prompt left, so nothing half-written is merged.
  */
 import { slug } from 'github-slugger';
 import { Scalar, stringify } from 'yaml';
+import { enumValuesOf, type CustomField } from '../schemas/custom-fields';
+import type { Section } from '../schemas/sections';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate, zonedParts } from './time';
 
@@ -21,8 +24,10 @@ export interface ScaffoldInput {
   authors: string[];
   /** `md` or `mdx`. */
   format: 'md' | 'mdx';
-  /** Sections the site's lint config requires; each gets a heading if the template lacks it. */
-  requiredSections: readonly string[];
+  /** The sections of the site's template for the severity (see `sectionsFor`), each with its prompt. */
+  sections: readonly Pick<Section, 'title' | 'prompt'>[];
+  /** The site's custom fields: each is written under `fields:` with a prompt saying what it takes. */
+  fields: readonly CustomField[];
 }
 
 const todo = (prompt: string) => `${PLACEHOLDER_MARKER} ${prompt}`;
@@ -33,34 +38,6 @@ function quoted(value: string): Scalar {
   scalar.type = Scalar.QUOTE_DOUBLE;
   return scalar;
 }
-
-/** The sections of a postmortem, each with the prompt saying what it must contain. */
-export const SECTIONS: readonly { title: string; prompt: string }[] = [
-  {
-    title: 'Issue summary',
-    prompt:
-      'In a short paragraph: how long it lasted, with start and end times and the time zone; the impact; the share of users affected; the root cause in one sentence.',
-  },
-  {
-    title: 'Timeline',
-    prompt:
-      'Tell the story of the frontmatter timeline, which the page shows under this heading: how the problem was detected and by what, the misleading paths, when and to whom it was escalated, and what resolved it. Explain; do not list the times again.',
-  },
-  {
-    title: 'Root cause and resolution',
-    prompt:
-      'Explain what caused the incident, in terms of systems and decisions rather than people, and exactly what fixed it. A diagram helps.',
-  },
-  {
-    title: 'Corrective and preventative measures',
-    prompt:
-      'Say what the action items address. The page lists the frontmatter actionItems under this heading, each with its owner, status and due date: write each task there, not as a checklist here.',
-  },
-  {
-    title: 'Lessons learned',
-    prompt: 'What the team learned that applies beyond this incident, in a sentence or two.',
-  },
-];
 
 /**
  * A title as a file name's slug, in the lowercase ASCII kebab-case the file-name
@@ -77,6 +54,31 @@ function fileSlug(title: string): string {
 
 /** Longest slug kept in a file name, so names stay readable in a terminal. */
 const MAX_SLUG_LENGTH = 60;
+
+/** What a custom field takes, for its `TODO:` prompt. */
+const VALUE_HINTS: Record<CustomField['type'], string> = {
+  text: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  date: 'a date YYYY-MM-DD',
+  'date-time': 'a date-time with an offset, e.g. 2024-03-14T09:12:00Z',
+  url: 'an https:// link',
+  enum: 'one of',
+  list: 'a list, e.g. [first, second]',
+};
+
+/** The prompt of a custom field: its label and description, what it takes, and whether it may be left out. */
+function fieldPrompt(field: CustomField): string {
+  const values = enumValuesOf(field)?.map(({ value }) => value);
+  const takes =
+    field.type === 'enum' || (field.type === 'list' && values)
+      ? `${field.type === 'list' ? 'a list of' : 'one of'} ${values?.join(', ')}`
+      : field.type === 'number' && field.unit
+        ? `a number in ${field.unit}`
+        : VALUE_HINTS[field.type];
+  const about = field.description ? `${field.label} (${field.description})` : field.label;
+  return `${about}: ${takes}${field.required ? '' : '; or remove the line'}`;
+}
 
 /** `YYYY-MM-DD-slug.mdx`, dated by the local date of the start in the incident's zone. */
 export function scaffoldFileName({
@@ -126,14 +128,10 @@ export function renderScaffold(input: ScaffoldInput): string {
       },
     ],
     related: [],
+    ...(input.fields.length > 0
+      ? { fields: Object.fromEntries(input.fields.map((field) => [field.key, todo(fieldPrompt(field))])) }
+      : {}),
   };
-  const known = new Set(SECTIONS.map((section) => section.title.toLowerCase()));
-  const sections = [
-    ...SECTIONS,
-    ...input.requiredSections
-      .filter((title) => !known.has(title.toLowerCase()))
-      .map((title) => ({ title, prompt: 'Write this section.' })),
-  ];
-  const body = sections.map(({ title, prompt }) => `## ${title}\n\n${todo(prompt)}`).join('\n\n');
+  const body = input.sections.map(({ title, prompt }) => `## ${title}\n\n${todo(prompt)}`).join('\n\n');
   return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}\n`;
 }

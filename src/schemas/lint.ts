@@ -13,10 +13,8 @@ const DEFAULT_BLAME_PHRASES = [
 
 /** The body-lint rules of `npm run check`, as a team configures them. */
 export const LintConfigSchema = z.object({
-  /** `##` sections every postmortem must have, matched case-insensitively. */
-  requiredSections: z
-    .array(z.string().min(1))
-    .default(['Root cause and resolution', 'Corrective and preventative measures']),
+  /** Replaced by `sections` (src/schemas/sections.ts); the site config says how to move a list written here. */
+  requiredSections: z.array(z.string()).optional(),
   /** Body length the team aims for; outside it `check` warns. Code blocks do not count. */
   wordCount: z
     .object({

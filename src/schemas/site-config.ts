@@ -3,6 +3,7 @@ import { CustomFieldsSchema } from './custom-fields';
 import { FollowThroughConfigSchema } from './follow-through';
 import { ImportConfigSchema } from './import';
 import { LintConfigSchema } from './lint';
+import { SectionsConfigSchema } from './sections';
 import { DEFAULT_SEVERITY_SCALE, SeverityScaleSchema } from './severity';
 import { SimilarityConfigSchema } from './similarity';
 import { TimeZoneSchema } from './time-zone';
@@ -27,6 +28,12 @@ export const SiteConfigSchema = z
     editLinkBase: z.url().optional(),
     /** Postmortems per page on paginated lists. Default 20. */
     pageSize: z.number().int().positive().default(20),
+    /**
+     * The body's `##` sections: a preset (`classic`, `google-sre`, `atlassian`) or the team's own list, and
+     * sections particular severities need, e.g. `{ template: 'google-sre', bySeverity: { SEV1: [{ title: 'Lessons learned' }] } }`.
+     * Default: the classic template.
+     */
+    sections: SectionsConfigSchema.prefault({}),
     /** The rules of `npm run check` beyond the schema. */
     lint: LintConfigSchema.prefault({}),
     /** Due dates by policy and owners' GitHub handles, for following action items through. */
@@ -45,9 +52,26 @@ export const SiteConfigSchema = z
   .superRefine((config, ctx) => {
     // A policy rule naming a severity the scale lacks would silently never apply.
     const ids = config.severities.map((level) => level.id);
+    const isSeverity = (severity: string) => ids.some((id) => id.toLowerCase() === severity.toLowerCase());
+    for (const severity of Object.keys(config.sections.bySeverity)) {
+      if (isSeverity(severity)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections', 'bySeverity', severity],
+        message: `\`${severity}\` is not a severity of this site; use one of ${ids.join(', ')}`,
+      });
+    }
+    if (config.lint.requiredSections) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lint', 'requiredSections'],
+        message:
+          "required sections are part of the section template now; remove lint.requiredSections and list them under `sections`, e.g. sections: { template: [{ title: 'Root cause and resolution' }, …] }",
+      });
+    }
     config.followThrough.dueWithin.forEach((rule, index) => {
       rule.severities?.forEach((severity, position) => {
-        if (ids.some((id) => id.toLowerCase() === severity.toLowerCase())) return;
+        if (isSeverity(severity)) return;
         ctx.addIssue({
           code: 'custom',
           path: ['followThrough', 'dueWithin', index, 'severities', position],

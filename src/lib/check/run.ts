@@ -145,6 +145,7 @@ export function runCheck(context: CheckContext): Promise<number> {
           root: context.root,
           contentDir,
           config: context.config.lint,
+          sections: context.config.sections,
           policy: duePolicyOf(context.config),
           now: context.now,
         }),

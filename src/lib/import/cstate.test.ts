@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SiteConfigSchema } from '../../schemas/site-config';
+import { requiredSectionTitles } from '../sections';
 import { readCstate } from './cstate';
 
 const config = SiteConfigSchema.parse({});
@@ -8,7 +9,7 @@ const read = (text: string) =>
     file: 'content/issues/a.md',
     reference: 'cstate:content/issues/a.md',
     config: config.import,
-    requiredSections: config.lint.requiredSections,
+    requiredSections: requiredSectionTitles(config.sections),
   });
 
 const ISSUE = `---

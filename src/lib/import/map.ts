@@ -12,9 +12,10 @@ import {
   TIMELINE_MARGIN_MS,
   type PostmortemSchema,
 } from '../../schemas/postmortem';
+import type { Section } from '../../schemas/sections';
 import type { SiteConfig } from '../../schemas/site-config';
 import { PLACEHOLDER_MARKER } from '../lint/rules/placeholders';
-import { SECTIONS } from '../scaffold';
+import { sectionsFor } from '../sections';
 import { canonicalTimeZone, isCalendarDate, localDate, resolveTimelineTimes } from '../time';
 import { normaliseHeading } from './meaning';
 import type { Found, ImportNote, SourceRecord, SourceTimelineEntry } from './source-record';
@@ -48,7 +49,7 @@ export interface MappedPostmortem {
 
 /** How to map: the site's config and the `--timezone` given, if any. */
 export interface MapOptions {
-  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'fields' | 'lint' | 'import'>;
+  config: Pick<SiteConfig, 'severities' | 'defaultTimezone' | 'fields' | 'sections' | 'lint' | 'import'>;
   timezone?: string | undefined;
 }
 
@@ -259,7 +260,11 @@ export function mapRecord(record: SourceRecord, { config, timezone: cliZone }: M
       owner: todo('actionItems[0].owner', 'a person or team'),
     });
 
-  const body = completeBody(record.body, config.lint.requiredSections, placeholders);
+  const body = completeBody(
+    record.body,
+    sectionsFor(config.sections, severity).filter((section) => section.required),
+    placeholders,
+  );
   const frontmatter: Record<string, unknown> = {
     title,
     summary,
@@ -470,12 +475,14 @@ function shortTime(instant: Date, written: readonly string[], startedAt: Date, z
 }
 
 /** The body with every required section present: a missing one is added with a `TODO:` prompt. */
-function completeBody(body: string, required: readonly string[], placeholders: Placeholder[]): string {
+function completeBody(
+  body: string,
+  required: readonly Pick<Section, 'title' | 'prompt'>[],
+  placeholders: Placeholder[],
+): string {
   const present = new Set([...body.matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)].map((match) => normaliseHeading(match[1]!)));
-  const missing = required.filter((title) => !present.has(normaliseHeading(title)));
-  const added = missing.map((title) => {
-    const prompt =
-      SECTIONS.find((section) => section.title.toLowerCase() === title.toLowerCase())?.prompt ?? 'Write this section.';
+  const missing = required.filter(({ title }) => !present.has(normaliseHeading(title)));
+  const added = missing.map(({ title, prompt }) => {
     placeholders.push({ field: `body: ## ${title}`, prompt });
     return `## ${title}\n\n${PLACEHOLDER_MARKER} ${prompt}`;
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SiteConfigSchema } from '../../schemas/site-config';
+import { requiredSectionTitles } from '../sections';
 import { readMarkdown } from './markdown';
 
 const config = SiteConfigSchema.parse({});
@@ -8,7 +9,7 @@ const read = (text: string) =>
     file: 'old/outage.md',
     reference: 'markdown:old/outage.md',
     config: config.import,
-    requiredSections: config.lint.requiredSections,
+    requiredSections: requiredSectionTitles(config.sections),
   });
 
 describe('readMarkdown', () => {

@@ -85,7 +85,7 @@ export interface MarkdownOptions {
   file: string;
   reference: string;
   config: ImportConfig;
-  /** The site's `lint.requiredSections`: a heading meaning the same is renamed to it. */
+  /** The required sections of the site's template: a heading meaning the same is renamed to it. */
   requiredSections: readonly string[];
   /** The source's frontmatter, when the caller has read it already (to tell formats apart). */
   frontmatter?: SourceFrontmatter | undefined;

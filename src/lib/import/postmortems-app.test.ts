@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SiteConfigSchema } from '../../schemas/site-config';
+import { requiredSectionTitles } from '../sections';
 import { readPostmortemsApp } from './postmortems-app';
 
 const config = SiteConfigSchema.parse({});
@@ -8,7 +9,7 @@ const read = (text: string) =>
     file: 'corpus/a.md',
     reference: 'postmortems-app:6f0c1d9e',
     config: config.import,
-    requiredSections: config.lint.requiredSections,
+    requiredSections: requiredSectionTitles(config.sections),
   });
 
 describe('readPostmortemsApp', () => {

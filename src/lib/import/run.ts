@@ -12,6 +12,7 @@ import { glob } from 'tinyglobby';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
 import { displayPath, resolveContentDir } from '../content-folder';
 import { readFiles } from '../read-files';
+import { requiredSectionTitles } from '../sections';
 import { canonicalTimeZone } from '../time';
 import { readCstate } from './cstate';
 import { detectFormat, MARKDOWN_EXTENSIONS } from './detect';
@@ -203,7 +204,7 @@ async function readSources(
       file: shown(path),
       reference,
       config: context.config.import,
-      requiredSections: context.config.lint.requiredSections,
+      requiredSections: requiredSectionTitles(context.config.sections),
       frontmatter,
     };
     records.push({ record: read(text, options), detected });

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { LintConfig } from '../../schemas/lint';
+import { SectionsConfigSchema, type SectionsConfig } from '../../schemas/sections';
 import { siteToday, type DuePolicy } from '../due-dates';
 import type { Problem } from '../errors';
 import type { LintDocument } from './document';
@@ -55,6 +56,7 @@ export function createLintContext({
   root,
   contentDir = resolve(root, 'postmortems'),
   config,
+  sections = SectionsConfigSchema.parse({}),
   policy,
   now,
 }: {
@@ -62,11 +64,14 @@ export function createLintContext({
   /** The content folder (`POSTMORTEMS_DIR`); default `postmortems/` under `root`. */
   contentDir?: string | undefined;
   config: LintConfig;
+  /** The site's section template; default the classic one. */
+  sections?: SectionsConfig;
   policy: DuePolicy;
   now: Date;
 }): LintContext {
   return {
     config,
+    sections,
     contentDir,
     today: siteToday(now, policy),
     duePolicy: policy,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LintConfigSchema } from '../../schemas/lint';
 import { createPostmortemSchema } from '../../schemas/postmortem';
+import { SectionsConfigSchema } from '../../schemas/sections';
 import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { duePolicyOf } from '../due-dates';
 import { defineSiteConfig } from '../site-config';
@@ -46,10 +47,13 @@ A connection pool was halved by a configuration change, and requests queued.
 `;
 
 /** Lints a file written to a temporary folder (so relative images and imports resolve). */
-function lint(source: string, { name = '2024-03-14-checkout.md', rules = ALL_RULES } = {}) {
+function lint(
+  source: string,
+  { name = '2024-03-14-checkout.md', rules = ALL_RULES, sections = context.sections } = {},
+) {
   const absolutePath = join(root, 'postmortems', name);
   const file = validatePostmortemSource({ file: `postmortems/${name}`, relativePath: name, source }, schema);
-  return lintDocument(new LintDocument(file, absolutePath), context, rules);
+  return lintDocument(new LintDocument(file, absolutePath), { ...context, sections }, rules);
 }
 
 const found = (problems: ReturnType<typeof lint>, rule: string) =>
@@ -217,12 +221,51 @@ describe('placeholder', () => {
 });
 
 describe('required-sections', () => {
-  test('reports each missing section at the start of the body', () => {
+  test('reports a missing section before the next section of the template the body has', () => {
     expect(
-      found(lint(`${frontmatter()}\n## Root Cause and Resolution\n\nText here for words.\n`), 'required-sections'),
+      found(
+        lint(`${frontmatter()}\n## Corrective and preventative measures\n\nText here for words.\n`),
+        'required-sections',
+      ),
     ).toEqual([
-      `${FRONTMATTER_LINES + 1}:1 error missing section "## Corrective and preventative measures"; add it with what it asks for`,
+      `${FRONTMATTER_LINES + 2}:1 error missing section "## Root cause and resolution"; add it before "## Corrective and preventative measures": Explain what caused the incident, in terms of systems and decisions rather than people, and exactly what fixed it. A diagram helps.`,
     ]);
+  });
+
+  test('reports a missing last section at the end of the body', () => {
+    const problems = found(
+      lint(`${frontmatter()}\n## Root Cause and Resolution\n\nText here for words.\n`),
+      'required-sections',
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^${FRONTMATTER_LINES + 4}:1 error missing section "## Corrective and preventative measures"; add it at the end of the body: `,
+      ),
+    );
+  });
+
+  test('checks the sections of a preset', () => {
+    const sections = SectionsConfigSchema.parse({ template: 'google-sre' });
+    const problems = found(lint(`${frontmatter()}${GOOD_BODY}`, { sections }), 'required-sections');
+    expect(problems.map((problem) => /"## ([^"]+)"/.exec(problem)?.[1])).toEqual([
+      'Impact',
+      'Root causes',
+      'Resolution',
+      'Detection',
+      'Action items',
+      'Lessons learned',
+    ]);
+  });
+
+  test("requires a severity's own sections of its postmortems only", () => {
+    const sections = SectionsConfigSchema.parse({
+      bySeverity: { SEV1: [{ title: 'Lessons learned', prompt: 'What applies beyond this incident.' }] },
+    });
+    expect(found(lint(`${frontmatter('', 'SEV1')}${GOOD_BODY}`, { sections }), 'required-sections')).toEqual([
+      `${FRONTMATTER_LINES + 8}:1 error SEV1 postmortems need section "## Lessons learned"; add it at the end of the body: What applies beyond this incident.`,
+    ]);
+    expect(found(lint(`${frontmatter('', 'SEV3')}${GOOD_BODY}`, { sections }), 'required-sections')).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { LintConfig } from '../../schemas/lint';
+import type { SectionsConfig } from '../../schemas/sections';
 import type { DuePolicy } from '../due-dates';
 import type { Problem } from '../errors';
 import type { SourcePosition } from '../frontmatter';
@@ -10,6 +11,8 @@ export const MDX_COMPONENTS_DIR = 'src/components/mdx';
 /** What rules know about the site and the moment of the check. */
 export interface LintContext {
   config: LintConfig;
+  /** The site's section template, for the sections a body must have. */
+  sections: SectionsConfig;
   /** Today's date `YYYY-MM-DD` in the site's zone (see `siteToday`), for overdue action items. */
   today: string;
   /** The site's due-date policy, for action items without a due date and due dates later than it allows. */
