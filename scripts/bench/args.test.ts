@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
       count: 10_000,
       format: 'mdx',
       runs: 3,
+      compare: [],
       keep: false,
       json: 'bench-results.json',
       scaling: true,
@@ -24,6 +25,8 @@ describe('parseBenchArgs', () => {
         'md',
         '--runs',
         '5',
+        '--compare',
+        'hugo',
         '--keep',
         '--json',
         'out.json',
@@ -34,6 +37,7 @@ describe('parseBenchArgs', () => {
       count: 1000,
       format: 'md',
       runs: 5,
+      compare: ['hugo'],
       keep: true,
       json: 'out.json',
       scaling: false,
@@ -52,5 +56,6 @@ describe('parseBenchArgs', () => {
   test('rejects an unknown format and an unknown option', () => {
     expect(() => parseBenchArgs(['--format', 'html'])).toThrow('--format must be mdx or md, not `html`');
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--compare', 'jekyll'])).toThrow('--compare takes hugo, not `jekyll`');
   });
 });

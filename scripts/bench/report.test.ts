@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatReport, markdownTable } from './report';
+import { formatComparison, formatReport, markdownTable } from './report';
 import { sampleResults } from './sample-results';
 import { evaluateTargets } from './targets';
 
@@ -14,6 +14,26 @@ describe('markdownTable', () => {
         ],
       ),
     ).toBe(['| Name   | Value |', '| ------ | ----- |', '| a      | 1     |', '| longer | 22    |'].join('\n'));
+  });
+});
+
+describe('formatComparison', () => {
+  test('sets the site beside the floor and Hugo + Pagefind: cold, warm and memory of the largest and of all processes', () => {
+    expect(formatComparison(sampleResults)).toBe(
+      [
+        '| 10,000 postmortems          | Cold build incl. search index | Warm rebuild after one edit | Peak memory, largest process / all processes |',
+        '| --------------------------- | ----------------------------- | --------------------------- | -------------------------------------------- |',
+        '| this project (14,000 pages) | 120.0 s                       | 36.0 s (30% of cold)        | 1126 MiB / 1536 MiB                          |',
+        '| bare Astro + Pagefind       | 100.0 s                       | 98.0 s (98% of cold)        | 1024 MiB / 1331 MiB                          |',
+        '| Hugo + Pagefind             | 70.0 s                        | 69.0 s (99% of cold)        | 922 MiB / 973 MiB                            |',
+      ].join('\n'),
+    );
+  });
+
+  test('says why Hugo was not compared', () => {
+    expect(formatComparison({ ...sampleResults, hugo: null, hugoSkipped: 'Hugo is not installed' })).toMatch(
+      /\| Hugo \+ Pagefind +\| Hugo is not installed +\| +\| +\|$/,
+    );
   });
 });
 

@@ -14,7 +14,42 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mib = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MiB`;
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'PASS' : 'FAIL');
 
-/** The measurements, then the targets with PASS or FAIL. */
+const thousands = (value: number) => value.toLocaleString('en-US');
+const warm = (value: number | null | undefined, cold: number) =>
+  value === null || value === undefined ? 'n/a' : `${seconds(value)} (${Math.round((value / cold) * 100)}% of cold)`;
+
+/**
+ * The comparison the README shows: each generator's cold build with its search
+ * index, its rebuild after one edit, and its peak memory.
+ */
+export function formatComparison(results: BenchResults): string {
+  const { product, floor, corpus } = results;
+  const hugo = results.hugo ?? null;
+  const memory = (build: { peakRssBytes: number; peakTotalRssBytes: number }) =>
+    `${mib(build.peakRssBytes)} / ${mib(build.peakTotalRssBytes)}`;
+  return markdownTable(
+    [
+      `${thousands(corpus.count)} postmortems`,
+      'Cold build incl. search index',
+      'Warm rebuild after one edit',
+      'Peak memory, largest process / all processes',
+    ],
+    [
+      [
+        `this project (${thousands(corpus.pagesBuilt)} pages)`,
+        seconds(product.seconds),
+        warm(product.warmSeconds, product.seconds),
+        memory(product),
+      ],
+      ['bare Astro + Pagefind', seconds(floor.seconds), warm(floor.warmSeconds, floor.seconds), memory(floor)],
+      hugo === null
+        ? ['Hugo + Pagefind', results.hugoSkipped ?? 'not compared', '', '']
+        : ['Hugo + Pagefind', seconds(hugo.seconds), warm(hugo.warmSeconds, hugo.seconds), memory(hugo)],
+    ],
+  );
+}
+
+/** The comparison, the measurements, then the targets with PASS or FAIL. */
 export function formatReport(results: BenchResults, targets: readonly TargetResult[]): string {
   const { product, floor, corpus, machine } = results;
   const cpu = (value: number | null) => (value === null ? 'n/a' : seconds(value));
@@ -25,14 +60,19 @@ export function formatReport(results: BenchResults, targets: readonly TargetResu
       ['CPU time of the build', cpu(product.cpuSeconds), cpu(floor.cpuSeconds)],
       ['ms per postmortem', product.msPerPostmortem.toFixed(1), ((floor.seconds * 1000) / corpus.count).toFixed(1)],
       ['Peak memory (largest process)', mib(product.peakRssBytes), mib(floor.peakRssBytes)],
-      ['Warm rebuild after one edit', seconds(product.warmSeconds), ''],
+      ['Peak memory (all processes)', mib(product.peakTotalRssBytes), mib(floor.peakTotalRssBytes)],
+      [
+        'Warm rebuild after one edit',
+        seconds(product.warmSeconds),
+        floor.warmSeconds ? seconds(floor.warmSeconds) : '',
+      ],
       ...(results.scaling?.points ?? []).map((point) => [
         `Cold build of ${point.count}`,
         `${seconds(point.seconds)}, ${point.marginalMsPerPostmortem.toFixed(1)} ms per extra postmortem`,
         '',
       ]),
-      ['`npm run check`, whole corpus', seconds(results.check.wholeSeconds), ''],
-      ['`npm run check`, one file', `${results.check.oneFileSeconds.toFixed(2)} s`, ''],
+      ['`npm run check`, whole corpus', results.check ? seconds(results.check.wholeSeconds) : 'failed', ''],
+      ['`npm run check`, one file', results.check ? `${results.check.oneFileSeconds.toFixed(2)} s` : 'failed', ''],
       ...(results.similarity
         ? [
             [
@@ -65,5 +105,5 @@ export function formatReport(results: BenchResults, targets: readonly TargetResu
   const heading =
     `${corpus.count} synthetic postmortems (${corpus.format}, ${corpus.pagesBuilt} pages built), median of ${results.runs} runs, ` +
     `on ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.map((load) => load.toFixed(1)).join(', ')})`;
-  return `${heading}\n\n${measurements}\n\n${verdicts}\n`;
+  return `${heading}\n\n${formatComparison(results)}\n\n${measurements}\n\n${verdicts}\n`;
 }

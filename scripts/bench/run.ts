@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: builds a synthetic corpus with the site and with the
- * bare-Astro floor (scripts/bench/floor-site/), rebuilds it after one edit,
+ * `npm run bench`: builds a synthetic corpus with the site, with the
+ * bare-Astro floor (scripts/bench/floor-site/) and, with `--compare hugo`, with
+ * Hugo + Pagefind (scripts/bench/hugo-site/), rebuilds each after one edit,
  * checks it, weighs the pages and a search, and prints every measurement
  * against its target (see `TARGETS`). Timings are medians of several runs,
- * and the site and the floor take turns so that other load on the machine
- * hits both alike.
+ * and the generators take turns so that other load on the machine hits them
+ * alike.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -13,7 +14,9 @@ import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { median } from '../../src/lib/stats';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
-import { runAstroBuild, type BuildMeasurement } from './astro-build';
+import { runAstroBuild } from './astro-build';
+import { findHugo, hugoMissingMessage, prepareHugoContent, runHugoBuild } from './hugo-build';
+import type { BuildMeasurement } from './measure';
 import { formatReport } from './report';
 import { weighSite } from './site-weight';
 import { measureSimilarity } from './similarity';
@@ -110,7 +113,14 @@ function summarise(builds: readonly BuildMeasurement[]): ColdBuild {
     seconds: medianOf(builds.map((build) => build.wallSeconds)),
     cpuSeconds: cpu.length > 0 ? medianOf(cpu) : null,
     peakRssBytes: medianOf(builds.map((build) => build.peakRssBytes)),
+    peakTotalRssBytes: medianOf(builds.map((build) => build.peakTotalRssBytes)),
   };
+}
+
+/** Each run starts with the next generator, so that drift in the machine's speed hits them alike. */
+function runOrder<T>(generators: readonly T[], run: number): T[] {
+  const shift = (run - 1) % generators.length;
+  return [...generators.slice(shift), ...generators.slice(0, shift)];
 }
 
 /** Runs the benchmark; resolves to the exit code (0 every target met, 1 some missed, 2 usage). */
@@ -170,6 +180,12 @@ export async function runBench(context: BenchContext): Promise<number> {
     };
 
     let buildNumber = 0;
+    const leftoverProcesses: string[] = [];
+    const finished = <T extends BuildMeasurement>(result: T, what: string): T => {
+      leftoverProcesses.push(...result.leftoverProcesses);
+      if (result.exitCode !== 0) throw new Error(`${what} failed:\n${result.output.slice(-4000)}`);
+      return result;
+    };
     const build = async (
       root: string,
       contentDir: string,
@@ -186,45 +202,71 @@ export async function runBench(context: BenchContext): Promise<number> {
       });
       // Astro's own timings, for a look at where the time went (kept with --keep).
       await writeFile(`${outDir}.log`, result.output);
-      if (result.exitCode !== 0) throw new Error(`astro build of ${root} failed:\n${result.output.slice(-4000)}`);
-      return { ...result, outDir, cacheDir };
+      return { ...finished(result, `astro build of ${root}`), outDir, cacheDir };
     };
     const discard = (dir: string) => (options.keep ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
 
     const corpus = await writeCorpus(options.count);
     // The postmortem edited before each warm rebuild: one from the middle of the corpus.
     const edited = join(corpus, (await readdir(corpus)).sort()[Math.floor(options.count / 2)]!);
+    const withEdit = async <T>(run: number, rebuild: () => Promise<T>): Promise<T> => {
+      const original = await readFile(edited, 'utf8');
+      await writeFile(edited, `${original}\nEdited for warm rebuild ${run}: one more sentence of lessons learned.\n`);
+      try {
+        return await rebuild();
+      } finally {
+        await writeFile(edited, original);
+      }
+    };
+
+    let hugoVersion: string | null = null;
+    let hugoSkipped: string | undefined;
+    let hugoContent = '';
+    if (options.compare.includes('hugo')) {
+      hugoVersion = await findHugo(benchEnvironment(corpus, buildDate));
+      if (hugoVersion === null) {
+        hugoSkipped = 'skipped: Hugo is not installed';
+        context.stderr.write(`${hugoMissingMessage(process.platform)}\n`);
+      } else {
+        hugoContent = join(work, 'hugo-content');
+        await prepareHugoContent(corpus, hugoContent);
+      }
+    }
+    const generators = ['product', 'floor', ...(hugoVersion === null ? [] : ['hugo' as const])] as const;
+    const names = { product: 'the site', floor: 'the floor', hugo: 'Hugo + Pagefind' };
+
     const productBuilds: BuildMeasurement[] = [];
     const floorBuilds: BuildMeasurement[] = [];
-    const warmBuilds: BuildMeasurement[] = [];
+    const hugoBuilds: BuildMeasurement[] = [];
+    const warmBuilds: Record<(typeof generators)[number], BuildMeasurement[]> = { product: [], floor: [], hugo: [] };
     let measuredOutDir = '';
     let pagesBuilt = 0;
     for (let run = 1; run <= options.runs; run++) {
-      // Alternate which goes first, so that drift in the machine's speed hits both alike.
-      const order = run % 2 === 1 ? (['product', 'floor'] as const) : (['floor', 'product'] as const);
-      for (const which of order) {
-        log(`run ${run}/${options.runs}: cold build of ${which === 'product' ? 'the site' : 'the floor'}`);
-        if (which === 'floor') {
-          const result = await build(floor, corpus);
-          floorBuilds.push(result);
-          await Promise.all([discard(result.outDir), discard(result.cacheDir)]);
+      for (const which of runOrder(generators, run)) {
+        log(`run ${run}/${options.runs}: cold build and warm rebuild of ${names[which]}`);
+        if (which === 'hugo') {
+          const hugoBuild = async (cacheDir: string) => {
+            const outDir = join(work, `hugo-${++buildNumber}`);
+            const env = benchEnvironment(corpus, buildDate);
+            const result = await runHugoBuild({ root: site, contentDir: hugoContent, outDir, cacheDir, env });
+            await discard(outDir);
+            return finished(result, 'Hugo + Pagefind');
+          };
+          const cacheDir = join(work, `hugo-cache-${run}`);
+          hugoBuilds.push(await hugoBuild(cacheDir));
+          warmBuilds.hugo.push(await withEdit(run, () => hugoBuild(cacheDir)));
+          await discard(cacheDir);
           continue;
         }
-        const cold = await build(site, corpus);
-        productBuilds.push(cold);
-        pagesBuilt = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
+        const root = which === 'floor' ? floor : site;
+        const cold = await build(root, corpus);
+        (which === 'floor' ? floorBuilds : productBuilds).push(cold);
+        if (which === 'product') pagesBuilt = Number(/(\d+) page\(s\) built/.exec(cold.output)?.[1] ?? 0);
         // A warm rebuild as CI does it: the cache kept from the last build, a fresh output folder, one postmortem edited.
-        log(`run ${run}/${options.runs}: warm rebuild of the site after editing ${edited.slice(corpus.length + 1)}`);
-        const original = await readFile(edited, 'utf8');
-        await writeFile(edited, `${original}\nEdited for warm rebuild ${run}: one more sentence of lessons learned.\n`);
-        try {
-          const warm = await build(site, corpus, cold.cacheDir);
-          warmBuilds.push(warm);
-          await discard(warm.outDir);
-        } finally {
-          await writeFile(edited, original);
-        }
-        if (run === 1) measuredOutDir = cold.outDir;
+        const warm = await withEdit(run, () => build(root, corpus, cold.cacheDir));
+        warmBuilds[which].push(warm);
+        await discard(warm.outDir);
+        if (which === 'product' && run === 1) measuredOutDir = cold.outDir;
         else await discard(cold.outDir);
         await discard(cold.cacheDir);
       }
@@ -243,9 +285,16 @@ export async function runBench(context: BenchContext): Promise<number> {
     const checkEnv = benchEnvironment(corpus, buildDate);
     const wholeChecks: number[] = [];
     const oneFileChecks: number[] = [];
-    for (let run = 1; run <= options.runs; run++) {
-      wholeChecks.push(await timeCheck(site, [], checkEnv, options.count));
-      oneFileChecks.push(await timeCheck(site, [edited], checkEnv, 1));
+    let check: BenchResults['check'] = null;
+    try {
+      for (let run = 1; run <= options.runs; run++) {
+        wholeChecks.push(await timeCheck(site, [], checkEnv, options.count));
+        oneFileChecks.push(await timeCheck(site, [edited], checkEnv, 1));
+      }
+      check = { wholeSeconds: medianOf(wholeChecks), oneFileSeconds: medianOf(oneFileChecks) };
+    } catch (error) {
+      // The builds' figures are worth keeping when check breaks: its targets are reported as not measured.
+      context.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     }
 
     log('timing the similarity of every postmortem (related incidents and repeats)');
@@ -287,11 +336,21 @@ export async function runBench(context: BenchContext): Promise<number> {
       product: {
         ...product,
         msPerPostmortem: (product.seconds * 1000) / options.count,
-        warmSeconds: medianOf(warmBuilds.map((warm) => warm.wallSeconds)),
+        warmSeconds: medianOf(warmBuilds.product.map((warm) => warm.wallSeconds)),
       },
-      floor: summarise(floorBuilds),
+      floor: { ...summarise(floorBuilds), warmSeconds: medianOf(warmBuilds.floor.map((warm) => warm.wallSeconds)) },
+      hugo:
+        hugoVersion === null
+          ? null
+          : {
+              ...summarise(hugoBuilds),
+              warmSeconds: medianOf(warmBuilds.hugo.map((warm) => warm.wallSeconds)),
+              version: hugoVersion,
+            },
+      hugoSkipped,
+      leftoverProcesses,
       scaling,
-      check: { wholeSeconds: medianOf(wholeChecks), oneFileSeconds: medianOf(oneFileChecks) },
+      check,
       similarity: { seconds: similarity.milliseconds / 1000, repeating: similarity.repeating },
       weight: {
         pageGzipMedianBytes: weight.pageGzipBytes.median,

@@ -10,6 +10,9 @@ describe('evaluateTargets', () => {
     expect(verdicts(sampleResults)).toEqual({
       'build-time': true,
       'build-memory': true,
+      'build-vs-hugo': true,
+      'memory-all-processes': true,
+      'no-leftover-processes': true,
       'per-page-cost': true,
       'warm-rebuild': false,
       'check-whole': true,
@@ -53,11 +56,31 @@ describe('evaluateTargets', () => {
     expect(target).toMatchObject({ pass: false, measured: '1 pages, e.g. stats/index.html' });
   });
 
-  test('compares the build with the floor by time and by peak memory', () => {
+  test('compares the build with the floor by time and by the peak memory of all its processes', () => {
     const slower = verdicts({
       ...sampleResults,
-      product: { ...sampleResults.product, seconds: 121, peakRssBytes: 1.3 * 1024 ** 3 },
+      product: { ...sampleResults.product, seconds: 121, peakTotalRssBytes: 1.6 * 1024 ** 3 },
     });
     expect([slower['build-time'], slower['build-memory']]).toEqual([false, false]);
+  });
+
+  test('holds the build to twice Hugo + Pagefind, and says why when Hugo was not compared', () => {
+    const slower = { ...sampleResults, product: { ...sampleResults.product, seconds: 141 } };
+    expect(verdicts(slower)['build-vs-hugo']).toBe(false);
+    const skipped = evaluateTargets({ ...sampleResults, hugo: null, hugoSkipped: 'Hugo is not installed' });
+    expect(skipped.find((target) => target.id === 'build-vs-hugo')).toMatchObject({
+      measured: 'Hugo is not installed',
+      pass: null,
+    });
+  });
+
+  test('holds all processes to 3.5 GiB at their peak, and fails a build that leaves a process behind', () => {
+    const heavier = { ...sampleResults, product: { ...sampleResults.product, peakTotalRssBytes: 3.6 * 1024 ** 3 } };
+    expect(verdicts(heavier)['memory-all-processes']).toBe(false);
+    const leaky = evaluateTargets({ ...sampleResults, leftoverProcesses: ['pagefind_extended (4242)'] });
+    expect(leaky.find((target) => target.id === 'no-leftover-processes')).toMatchObject({
+      measured: 'pagefind_extended (4242)',
+      pass: false,
+    });
   });
 });
