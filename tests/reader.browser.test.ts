@@ -134,13 +134,52 @@ describe('the reader’s site in a real browser', () => {
       ])
         expect(facts).toContain(fact);
       expect(facts).toContain('3 action items: 2 overdue, 1 done');
-      expect(facts).toContain('IST (UTC+05:30)');
+      expect(await page.locator('.dateline').innerText()).toMatch(/IST \(UTC\+05:30\) · .*UTC$/);
       const overdue = page.locator('.action-card.state-overdue');
       expect(await overdue.count()).toBe(2);
       expect(await overdue.first().innerText()).toMatch(/Overdue[\s\S]*\d+ days overdue/);
       expect(await page.locator('.action-card a[href^="/actions/owners/"]').count()).toBe(3);
     });
   }, 30_000);
+
+  test.each([
+    { width: 375, height: 667 },
+    { width: 390, height: 844 },
+  ])(
+    'on a $width×$height phone the first screen shows severity, duration, impact and the start of the summary',
+    async (viewport) => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      try {
+        for (const path of [CDN, PAGES[2]!]) {
+          await page.goto(`${server.origin}${path}`);
+          const bottoms = await page.evaluate(() => {
+            const factBottom = (label: string) =>
+              [...document.querySelectorAll('.key-facts dt')]
+                .find((term) => term.textContent.trim() === label)
+                ?.nextElementSibling?.getBoundingClientRect().bottom;
+            // The first line of the summary section's first paragraph, not the paragraph's last.
+            const summary = document.querySelector('.section-summary p');
+            const range = document.createRange();
+            if (summary) range.selectNodeContents(summary);
+            return {
+              severity: factBottom('Severity'),
+              duration: factBottom('Duration'),
+              impact: factBottom('Impact'),
+              summaryFirstLine: summary ? range.getClientRects()[0]?.bottom : undefined,
+            };
+          });
+          for (const [what, bottom] of Object.entries(bottoms)) {
+            expect(bottom, `${what} on ${path}`).toBeDefined();
+            expect(bottom, `${what} on ${path}`).toBeLessThanOrEqual(viewport.height);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    },
+    30_000,
+  );
 
   test('a postmortem shows each fact once: its timeline and action items inside their own body sections', async () => {
     await inPage(CDN, VIEWS[3]!, async (page) => {
@@ -150,6 +189,10 @@ describe('the reader’s site in a real browser', () => {
       expect(await page.locator('h2').allInnerTexts()).not.toContain('Incident timeline');
       expect(await page.locator('.toc-wide').isVisible()).toBe(true);
       expect(await page.locator('.anchor-link[href="#timeline"]').count()).toBe(1);
+      // The phase bar draws what the key facts say in words, without saying it again.
+      const header = await page.locator('.postmortem-header').innerText();
+      for (const minutes of ['1 h 18 min', '22 min', '50 min']) expect(header.split(minutes)).toHaveLength(2);
+      expect(await page.locator('.breadcrumbs').innerText()).not.toContain('Expired promotion banner');
     });
   }, 30_000);
 

@@ -8,11 +8,11 @@ import { minutesBetween } from './time';
 /** The phases an incident goes through, in order. */
 export type PhaseName = 'undetected' | 'responding' | 'recovering';
 
-/** How each phase reads: what was going on until its end. */
+/** How each phase reads in the legend: what was going on, in one word, so the legend keeps to one line on a phone. */
 export const PHASE_LABELS: Record<PhaseName, string> = {
-  undetected: 'Until detected',
-  responding: 'Until mitigated',
-  recovering: 'Until resolved',
+  undetected: 'Undetected',
+  responding: 'Responding',
+  recovering: 'Recovering',
 };
 
 /** One phase on the axis. */
