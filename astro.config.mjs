@@ -8,6 +8,7 @@ import mdx from './src/integrations/mdx.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { resolveAudience } from './src/lib/audience.ts';
 import { contentGuard } from './src/lib/content-guard.ts';
+import { mdxComponentInputs } from './src/lib/mdx-component-inputs.ts';
 import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import siteConfig from './src/site.config.ts';
 
@@ -29,7 +30,11 @@ export default defineConfig({
   // markup outside the allow-list or, in the public build, an <Internal> passage (src/lib/content-guard.ts).
   markdown: {
     processor: satteri({
-      mdastPlugins: [contentGuard({ audience: resolveAudience(process.env['POSTMORTEMS_AUDIENCE']) })],
+      mdastPlugins: [
+        contentGuard({ audience: resolveAudience(process.env['POSTMORTEMS_AUDIENCE']) }),
+        // What MDX components need from the compile: the postmortem's path, a figure's image (src/lib/mdx-component-inputs.ts).
+        mdxComponentInputs,
+      ],
     }),
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
   },

@@ -118,8 +118,78 @@ export function isAllowedHtml({ tags, endTags }: Pick<ScannedHtml, 'tags' | 'end
  */
 export const MDX_COMPONENTS = {
   /** A passage only the internal site shows; the public build removes it before anything else reads the body. */
-  Internal: z.object({}).strict(),
-} satisfies Record<string, z.ZodType>;
+  Internal: z.object({}).strict().describe('A passage only the internal site shows: `<Internal>…</Internal>`.'),
+  /** A metric over the incident, drawn at build time from a data file next to the postmortem (`src/lib/metric-data.ts`). */
+  MetricChart: z
+    .object({
+      src: z
+        .string()
+        .min(1)
+        .describe(
+          'The data file next to the postmortem: `./error-rate.csv` (a header row, then one row per time) or `./latency.json` (an array of objects); at most 256 kB and 1,440 rows.',
+        ),
+      y: z
+        .string()
+        .min(1)
+        .describe(
+          'The column to draw; several, comma-separated (`p50_ms,p99_ms`), draw one line each (at most 4). Values are numbers; an empty cell is a gap.',
+        ),
+      label: z.string().min(1).describe('What the chart shows, its title: `Checkout errors per minute`.'),
+      x: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'The time column: ISO 8601 date-times with an offset (`2024-03-14T09:12:00Z`), ascending, within 7 days of the incident. Default: the first column.',
+        ),
+      unit: z
+        .string()
+        .min(1)
+        .max(20)
+        .optional()
+        .describe('The unit of the values, shown after them: `ms`, `%`, `req/s`.'),
+    })
+    .strict()
+    .describe(
+      'A line chart of a metric across the incident, with the incident shaded and detection, mitigation and resolution marked: `<MetricChart src="./error-rate.csv" y="errors_per_min" label="Checkout errors per minute" />`.',
+    ),
+  /** An image with a caption and a credit; the image follows the rules of a Markdown image. */
+  Figure: z
+    .object({
+      src: z
+        .string()
+        .min(1)
+        .describe(
+          'The image next to the postmortem (`./dashboard.png`), as for a Markdown image: PNG, JPEG or WebP, not SVG.',
+        ),
+      alt: z.string().min(1).describe('What the image shows, for readers who cannot see it.'),
+      caption: z.string().min(1).describe('The caption shown under the image.'),
+      credit: z.string().min(1).optional().describe('Where the image comes from: `Grafana, checkout dashboard`.'),
+    })
+    .strict()
+    .describe(
+      'An image with a caption and a credit: `<Figure src="./dashboard.png" alt="…" caption="…" credit="…" />`.',
+    ),
+  /** A highlighted passage, named by a visible word: Note, Warning or Lesson. */
+  Callout: z
+    .object({
+      kind: z
+        .enum(['note', 'warning', 'lesson'])
+        .default('note')
+        .describe('`note`, `warning` or `lesson`: the word shown above the passage. Default: `note`.'),
+    })
+    .strict()
+    .describe('A highlighted passage: `<Callout kind="lesson">…</Callout>`.'),
+} satisfies Record<string, z.ZodObject>;
+
+/** The props of `<MetricChart>` as its schema gives them. */
+export type MetricChartProps = z.output<typeof MDX_COMPONENTS.MetricChart>;
+
+/** The props of `<Figure>` as its schema gives them. */
+export type FigureProps = z.output<typeof MDX_COMPONENTS.Figure>;
+
+/** The props of `<Callout>` as its schema gives them. */
+export type CalloutProps = z.output<typeof MDX_COMPONENTS.Callout>;
 
 /** The name of a registered MDX component. */
 export type MdxComponentName = keyof typeof MDX_COMPONENTS;

@@ -93,14 +93,19 @@ export function rulesTable(rules: readonly LintRule[]): string {
   ].join('\n');
 }
 
-/** Where the generated table stands in the README. */
-const RULES_TABLE_MARKERS = ['<!-- rules-table:start -->', '<!-- rules-table:end -->'] as const;
-
-/** `readme` with the text between the markers replaced by `table`; throws when the markers are missing. */
-export function withRulesTable(readme: string, table: string): string {
-  const [start, end] = RULES_TABLE_MARKERS;
+/**
+ * `readme` with the text between `<!-- name:start -->` and `<!-- name:end -->` replaced by `text`;
+ * throws when the markers are missing. Every generated part of the README stands between such markers.
+ */
+export function withGeneratedBlock(readme: string, name: string, text: string): string {
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
-  if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} block for the rules table`);
-  return `${readme.slice(0, from + start.length)}\n\n${table}\n\n${readme.slice(to)}`;
+  if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+  return `${readme.slice(0, from + start.length)}\n\n${text}\n\n${readme.slice(to)}`;
+}
+
+/** `readme` with the rules table between its markers replaced by `table`. */
+export function withRulesTable(readme: string, table: string): string {
+  return withGeneratedBlock(readme, 'rules-table', table);
 }

@@ -17,6 +17,7 @@ import { internalPassages } from './rules/internal-passages';
 import { mdxComponents } from './rules/mdx-components';
 import { mdxExpressions } from './rules/mdx-expressions';
 import { mdxImports } from './rules/mdx-imports';
+import { metricCharts } from './rules/metric-charts';
 import { placeholders } from './rules/placeholders';
 import { requiredSections } from './rules/required-sections';
 import { safeHtml } from './rules/safe-html';
@@ -33,6 +34,7 @@ export const BUILD_RULES: readonly LintRule[] = [
   safeLinks,
   internalPassages,
   imagesExist,
+  metricCharts,
   bodyContent,
 ];
 

@@ -9,7 +9,7 @@ const KNOWN = Object.keys(MDX_COMPONENTS)
   .join(', ');
 
 /** The props an element's literal attributes give: strings, and `true` for a bare attribute. */
-function literalProps(element: MdxJsxFlowElement | MdxJsxTextElement): Record<string, string | true> {
+export function literalProps(element: MdxJsxFlowElement | MdxJsxTextElement): Record<string, string | true> {
   const props: Record<string, string | true> = {};
   for (const attribute of element.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') continue;
@@ -44,8 +44,7 @@ export const mdxComponents: LintRule = {
   id: 'mdx-components',
   severity: 'error',
   needsTree: true,
-  description:
-    'MDX uses only the components postmortems may use (`<Internal>`), with literal props their schema accepts; `<internal>` in another letter case is refused, not published.',
+  description: `MDX uses only the components postmortems may use (${KNOWN}, see [Components you can use in MDX](#components-you-can-use-in-mdx)), with literal props their schema accepts; \`<internal>\` in another letter case is refused, not published.`,
   appliesTo: (document) => document.isMdx && document.file.body.includes('<'),
   check(document, _context, report) {
     if (!document.tree || !document.isMdx) return;
