@@ -180,6 +180,8 @@ describe('search in a real browser', () => {
     ]);
     await checkbox('service', 'edge').check();
     expect((await results('?severity=SEV1&severity=SEV3&service=edge&year=2024')).titles).toEqual([TITLES.dnsResolver]);
+    // Tags, a long list, wait closed until opened.
+    await page.locator('fieldset[data-facet="tag"] summary').click();
     await checkbox('tag', 'dns').check();
     expect((await results('?severity=SEV1&severity=SEV3&service=edge&tag=dns&year=2024')).titles).toEqual([
       TITLES.dnsResolver,
@@ -187,6 +189,28 @@ describe('search in a real browser', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     expect((await results('')).titles).toEqual(NEWEST_FIRST);
+  }, 30_000);
+
+  test('a long facet list waits closed, its data unloaded, and shows the counts of the results on screen once opened', async () => {
+    const filterFiles = () => server.served.filter((file) => file.path.startsWith('/pagefind/filter/')).length;
+    server.served.length = 0;
+    await open('/search/?q=nginx');
+    await results('?q=nginx');
+    // Severity, service and year are counted at once: three filter files, none for tags.
+    expect(filterFiles()).toBe(3);
+    expect(await countOf('severity', 'SEV1')).toBe('(2)');
+    const tags = page.locator('fieldset[data-facet="tag"] details');
+    expect(await tags.getAttribute('open')).toBeNull();
+    expect(await tags.locator('summary').textContent()).toBe('9 values');
+
+    await tags.locator('summary').click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('input[name="tag"] ~ [data-count]')].every((count) => count.textContent !== ''),
+    );
+    expect(filterFiles()).toBe(4);
+    expect(await countOf('tag', 'nginx')).toBe('(3)');
+    expect(await countOf('tag', 'tls')).toBe('(1)');
+    expect(await countOf('tag', 'dns')).toBe('(0)');
   }, 30_000);
 
   test('restores words, every facet and the order from a hand-written URL, and keeps its canonical form on reload', async () => {
@@ -337,14 +361,17 @@ describe('search in a real browser', () => {
     test('a query of known words fetches no correction data; a misspelt word fetches a few small files', async () => {
       await open('/search/');
       await results('');
+      const isKnownWordsPiece = (path: string) => /^\/pagefind\/typos\/known-\d+\.bin$/.test(path);
       const correctionFiles = () =>
-        server.served.filter(
-          (file) => file.path.startsWith('/pagefind/typos/') && file.path !== '/pagefind/typos/known.bin',
-        );
+        server.served.filter((file) => file.path.startsWith('/pagefind/typos/') && !isKnownWordsPiece(file.path));
       server.served.length = 0;
       await page.locator('#search-query').pressSequentially('stapling handshake');
       await results('?q=stapling+handshake');
       expect(correctionFiles()).toEqual([]);
+      // Only the piece of the known-words filter each word is in: at most one per word, each small.
+      const pieces = server.served.filter((file) => isKnownWordsPiece(file.path));
+      expect(pieces.length).toBeLessThanOrEqual(2);
+      expect(pieces.every((file) => file.status === 200 && file.bytes < 1024)).toBe(true);
 
       server.served.length = 0;
       await page.locator('#search-query').fill('');

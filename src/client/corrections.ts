@@ -1,57 +1,66 @@
 /**
- * Typo correction in the browser: loads the known-words filter once, and for a
- * query with words it does not know, fetches only the few bucket files that can
- * hold their corrections (cached for later queries). The rules and the file
- * format live in `lib/typo-correction.ts`.
+ * Typo correction in the browser: for each word of a query, fetches the piece of
+ * the known-words filter that holds it, and for a word it does not know, only the
+ * few bucket files that can hold its corrections. Everything fetched is cached
+ * for later queries. The rules and the file format live in `lib/typo-correction.ts`.
  */
 import {
   bestCorrection,
   candidateBuckets,
+  correctableWords,
   correctQuery,
+  knownWordsShard,
   parseBucket,
   readKnownWords,
-  unknownWords,
   type KnownWords,
 } from '../lib/typo-correction';
 
 /** Corrects queries against the site's vocabulary. */
 export interface Corrector {
   /**
-   * `query` with its unknown words corrected, or `undefined` when nothing needed or could be corrected.
-   * With `evenKnown`, for a query that found nothing, every correctable word is looked up, since the
-   * known-words filter mistakes about 2% of unknown words for known ones.
+   * `query` with its unknown words corrected, or `undefined` when nothing needed or could be corrected
+   * (or the site has no correction data, as in `astro dev`). With `evenKnown`, for a query that found
+   * nothing, every correctable word is looked up, since the known-words filter mistakes about 2% of
+   * unknown words for known ones.
    */
   correct(query: string, options?: { evenKnown?: boolean }): Promise<string | undefined>;
 }
 
-/** Loads the vocabulary's known-words filter from `folder` (ending in `/`); `undefined` when it is missing. */
-export async function loadCorrector(folder: string): Promise<Corrector | undefined> {
-  let known: KnownWords;
-  try {
-    const response = await fetch(`${folder}known.bin`);
-    if (!response.ok) return undefined;
-    known = readKnownWords(new Uint8Array(await response.arrayBuffer()));
-  } catch {
-    return undefined;
-  }
-  const buckets = new Map<number, Promise<[string, number][]>>();
-  const bucket = (index: number) => {
-    let loaded = buckets.get(index);
+/** Fetches `url` once, however often it is asked for; `undefined` when it is missing. */
+function cachedFetch<T>(read: (response: Response) => Promise<T>): (url: string) => Promise<T | undefined> {
+  const cache = new Map<string, Promise<T | undefined>>();
+  return (url) => {
+    let loaded = cache.get(url);
     if (!loaded) {
-      loaded = fetch(`${folder}${index}.txt`)
-        .then((response) => (response.ok ? response.text() : ''))
-        .then(parseBucket, () => []);
-      buckets.set(index, loaded);
+      loaded = fetch(url).then(
+        (response) => (response.ok ? read(response) : undefined),
+        () => undefined,
+      );
+      cache.set(url, loaded);
     }
     return loaded;
   };
+}
+
+/** A corrector for the vocabulary in `folder` (ending in `/`); it fetches nothing until a query has a correctable word. */
+export function createCorrector(folder: string): Corrector {
+  const shard = cachedFetch(async (response) => readKnownWords(new Uint8Array(await response.arrayBuffer())));
+  const bucket = cachedFetch(async (response) => parseBucket(await response.text()));
   return {
     async correct(query, { evenKnown = false } = {}) {
+      const words = correctableWords(query);
+      const pieces = await Promise.all(words.map((word) => shard(`${folder}known-${knownWordsShard(word)}.bin`)));
+      const loaded = pieces.filter((piece): piece is KnownWords => piece !== undefined);
+      if (loaded.length < words.length) return undefined;
+      const unknown = evenKnown ? words : words.filter((word, index) => !loaded[index]!.has(word));
       const corrections = new Map<string, string>();
       await Promise.all(
-        unknownWords(query, evenKnown ? { has: () => false } : known).map(async (word) => {
-          const candidates = await Promise.all(candidateBuckets(word, known.bucketCount).map(bucket));
-          const correction = bestCorrection(word, candidates.flat());
+        unknown.map(async (word) => {
+          const files = candidateBuckets(word, loaded[0]!.bucketCount).map((index) => bucket(`${folder}${index}.txt`));
+          const correction = bestCorrection(
+            word,
+            (await Promise.all(files)).flatMap((candidates) => candidates ?? []),
+          );
           if (correction) corrections.set(word, correction);
         }),
       );

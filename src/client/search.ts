@@ -6,7 +6,7 @@
  * live in `lib/search-state.ts`. This file only connects the two.
  */
 import { createSitePaths, severitySlug } from '../lib/paths';
-import { loadCorrector, type Corrector } from './corrections';
+import { createCorrector, type Corrector } from './corrections';
 import type { SearchResultMeta } from '../lib/search-facets';
 import {
   facetCounts,
@@ -39,7 +39,8 @@ interface PagefindResponse {
 /** Pagefind's browser API, `/pagefind/pagefind.js`, as far as this page uses it. */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  filters(): Promise<FilterCounts>;
+  /** Loads what a search would need without running it; with a `null` term, only the data of the filters named. */
+  preload(term: string | null, options: { filters: Record<string, string[]> }): Promise<void>;
   search(term: string | null, options: Omit<PagefindRequest, 'term'>): Promise<PagefindResponse>;
 }
 
@@ -77,20 +78,28 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-/** Loads Pagefind, every filter and the typo corrector, or `undefined` when the index is missing (as in `astro dev`). */
+/** Makes Pagefind count the values of `facets` in every search from now on, by loading their data. */
+function countFacets(pagefind: Pagefind, facets: readonly string[]): Promise<void> {
+  return pagefind.preload(null, { filters: Object.fromEntries(facets.map((facet) => [facet, []])) });
+}
+
+/**
+ * Loads Pagefind, the data of the facets counted at once and the typo corrector,
+ * or `undefined` when the index is missing (as in `astro dev`).
+ */
 async function loadIndex(
   bundle: string,
   baseUrl: string,
   typos: string,
-): Promise<{ pagefind: Pagefind; corrector: Corrector | undefined } | undefined> {
-  // The known-words filter loads beside Pagefind, so correcting the first query waits for neither.
-  const corrector = loadCorrector(typos);
+  countedAtOnce: readonly string[],
+): Promise<{ pagefind: Pagefind; corrector: Corrector } | undefined> {
+  const corrector = createCorrector(typos);
   try {
     const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     await pagefind.options({ baseUrl, excerptLength: EXCERPT_WORDS });
-    // Loading every filter up front makes each search return counts per value.
-    await pagefind.filters();
-    return { pagefind, corrector: await corrector };
+    // Searches return counts for the facets whose data is loaded, and only for those.
+    await countFacets(pagefind, countedAtOnce);
+    return { pagefind, corrector };
   } catch {
     return undefined;
   }
@@ -111,11 +120,19 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   const order = required(form, 'select', HTMLSelectElement);
   const known: Record<string, string[]> = {};
   for (const box of checkboxes) (known[box.name] ??= []).push(box.value);
+  /** Facets listed closed, counted once opened (`lib/search-facets.ts`), each with its disclosure. */
+  const onDemand = new Map(
+    [...form.querySelectorAll<HTMLElement>('fieldset[data-facet]')].flatMap((fieldset) => {
+      const details = fieldset.querySelector('details[data-on-demand]');
+      return details instanceof HTMLDetailsElement ? [[fieldset.dataset['facet'] ?? '', details] as const] : [];
+    }),
+  );
+  const countedAtOnce = Object.keys(known).filter((facet) => !onDemand.has(facet));
 
   form.hidden = false;
   status.textContent = 'Loading the search index…';
   // Listening starts at once; searches wait for the index, so nothing typed meanwhile is lost.
-  const index = loadIndex(form.dataset['bundle'] ?? '', paths.home(), form.dataset['typos'] ?? '');
+  const index = loadIndex(form.dataset['bundle'] ?? '', paths.home(), form.dataset['typos'] ?? '', countedAtOnce);
 
   const readUrl = () => parseSearchState(new URLSearchParams(location.search), known);
   const readForm = () => {
@@ -143,13 +160,18 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   filters.open = wide.matches;
   wide.addEventListener('change', () => (filters.open = wide.matches));
 
+  /**
+   * Shows the counts of the facets Pagefind counted (those whose data is loaded);
+   * a facet not yet counted shows none rather than the whole site's.
+   */
   const showCounts = (counts: FilterCounts) => {
     for (const box of checkboxes) {
-      const count = counts[box.name]?.[box.value] ?? 0;
+      const facet = counts[box.name];
+      const count = facet?.[box.value] ?? 0;
       const label = box.closest('label');
       const text = label?.querySelector('[data-count]');
-      if (text) text.textContent = `(${count})`;
-      label?.classList.toggle('is-empty', count === 0 && !box.checked);
+      if (text) text.textContent = facet ? `(${count})` : '';
+      label?.classList.toggle('is-empty', facet !== undefined && count === 0 && !box.checked);
     }
   };
 
@@ -188,7 +210,24 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     return item;
   };
 
+  /** The search for `searched`, and those its facet counts need (`lib/search-state.ts`). */
+  const searchWithCounts = async (pagefind: Pagefind, searched: SearchState) => {
+    const search = (request: PagefindRequest) =>
+      pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
+    const [main, separately] = await Promise.all([
+      search(pagefindRequest(searched)),
+      Promise.all(
+        facetsCountedSeparately(searched).map(
+          async (key) => [key, (await search(pagefindRequest(searched, { ignoring: key }))).filters] as const,
+        ),
+      ),
+    ]);
+    return { searched, main, separately, counts: facetCounts(searched, main.filters, Object.fromEntries(separately)) };
+  };
+
   let searchId = 0;
+  /** What the results on screen were searched for (the corrected words, when corrected). */
+  let searchedLast: SearchState | undefined;
   let pending: PagefindResponse['results'] = [];
   /** True while the results are a list by filters alone, without words. */
   let browsing = false;
@@ -219,31 +258,21 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
         return;
       }
       const { pagefind, corrector } = loaded;
-      const search = (request: PagefindRequest) =>
-        pagefind.search(request.term, { filters: request.filters, ...(request.sort && { sort: request.sort }) });
-      const searchWithCounts = async (searched: SearchState) => {
-        const [main, separately] = await Promise.all([
-          search(pagefindRequest(searched)),
-          Promise.all(
-            facetsCountedSeparately(searched).map(
-              async (key) => [key, (await search(pagefindRequest(searched, { ignoring: key }))).filters] as const,
-            ),
-          ),
-        ]);
-        return { searched, main, separately };
-      };
       const correctable = state.query !== '' && !state.verbatim;
-      let corrected = correctable ? await corrector?.correct(state.query) : undefined;
-      let { searched, main, separately } = await searchWithCounts(corrected ? { ...state, query: corrected } : state);
+      let corrected = correctable ? await corrector.correct(state.query) : undefined;
+      let { searched, main, counts } = await searchWithCounts(
+        pagefind,
+        corrected ? { ...state, query: corrected } : state,
+      );
       if (correctable && !corrected && main.results.length === 0) {
         // Nothing found although every word looked known: the filter may have been wrong, so look them all up.
-        corrected = await corrector?.correct(state.query, { evenKnown: true });
-        if (corrected) ({ searched, main, separately } = await searchWithCounts({ ...state, query: corrected }));
+        corrected = await corrector.correct(state.query, { evenKnown: true });
+        if (corrected) ({ searched, main, counts } = await searchWithCounts(pagefind, { ...state, query: corrected }));
       }
       if (id !== searchId) return;
       showCorrection(state, corrected);
-      if (id !== searchId) return;
-      showCounts(facetCounts(searched, main.filters, Object.fromEntries(separately)));
+      showCounts(counts);
+      searchedLast = searched;
       pending = main.results;
       browsing = searched.query === '';
       const total = pending.length;
@@ -256,6 +285,32 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     }
   };
 
+  /** The latest search, so counting again waits for it. */
+  let running: Promise<void> = Promise.resolve();
+  const start = (state: SearchState) => {
+    running = run(state);
+    return running;
+  };
+
+  // A facet listed closed loads its data when first opened; the results on screen are then counted again with it.
+  for (const [facet, details] of onDemand) {
+    let requested = false;
+    details.addEventListener('toggle', () => {
+      if (!details.open || requested) return;
+      requested = true;
+      void (async () => {
+        const loaded = await index;
+        if (!loaded) return;
+        await countFacets(loaded.pagefind, [facet]);
+        await running;
+        const id = searchId;
+        if (!searchedLast) return;
+        const { counts } = await searchWithCounts(loaded.pagefind, searchedLast);
+        if (id === searchId) showCounts(counts);
+      })();
+    });
+  }
+
   let current = readUrl();
   /** Makes the form's state the page's: a new history entry for a deliberate step, a replaced one while typing. */
   const commit = (history: 'push' | 'replace') => {
@@ -266,7 +321,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     const url = paths.search(searchParams(next).toString());
     if (history === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
-    void run(next);
+    void start(next);
   };
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -295,7 +350,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     current = readUrl();
     writeForm(current);
     showActiveFilters();
-    void run(current);
+    void start(current);
   });
   // Arrow keys move from the box through the result links and back (`/` and Ctrl+K come from the theme script).
   form.addEventListener('keydown', (event) => {
@@ -314,5 +369,5 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
   // Show the canonical form of a hand-written URL (`severity=sev1` → `severity=SEV1`).
   window.history.replaceState(null, '', paths.search(searchParams(current).toString()));
   if (!hasCriteria(current)) input.focus();
-  await run(current);
+  await start(current);
 }

@@ -77,9 +77,11 @@ async function writeCorrectionData(outputPath: string): Promise<{ words: number;
   const folder = join(outputPath, TYPO_FOLDER);
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, 'known.bin'), files.known);
-  await Promise.all(files.buckets.map((bucket, index) => writeFile(join(folder, `${index}.txt`), bucket)));
-  return { words: weights.size, knownBytes: files.known.byteLength };
+  await Promise.all([
+    ...files.known.map((shard, index) => writeFile(join(folder, `known-${index}.bin`), shard)),
+    ...files.buckets.map((bucket, index) => writeFile(join(folder, `${index}.txt`), bucket)),
+  ]);
+  return { words: weights.size, knownBytes: files.known.reduce((total, shard) => total + shard.byteLength, 0) };
 }
 
 /** The parts of Pagefind's Node API the build uses; tests pass a stand-in. */

@@ -106,6 +106,20 @@ export function pagefindTags(item: CorpusItem): PagefindTag[] {
   ];
 }
 
+/**
+ * Values a facet may have and still be counted from the first search. Pagefind
+ * keeps each facet's data in a file of its own that grows with the corpus (at
+ * 10,000 postmortems, the service and tag files are about 50 kB each): a facet
+ * with few values (severity, year) is shown open and counted at once; a longer
+ * list (services, tags) waits closed, and its file loads when a reader opens it.
+ */
+const FACET_VALUES_COUNTED_AT_ONCE = 8;
+
+/** True when a facet with these values is listed closed and counted only when a reader opens it. */
+export function isCountedOnDemand(options: readonly FacetOption[]): boolean {
+  return options.length > FACET_VALUES_COUNTED_AT_ONCE;
+}
+
 /** One checkbox of a facet on the search page. */
 export interface FacetOption {
   /** The value in the index and the URL, e.g. `SEV1` or `checkout`. */

@@ -135,8 +135,13 @@ describe('facetCounts', () => {
     expect(facetCounts(selected, main, { severity: withoutSeverity })).toEqual({
       severity: { SEV1: 2, SEV2: 1 },
       service: { checkout: 1, edge: 2 },
-      tag: {},
-      year: {},
+    });
+  });
+
+  test('leaves out a facet Pagefind did not count, its data not yet loaded', () => {
+    const selected = state({ query: 'nginx', facets: { tag: ['tls'] } });
+    expect(facetCounts(selected, { severity: { SEV1: 2 } }, { tag: { severity: { SEV1: 3 } } })).toEqual({
+      severity: { SEV1: 2 },
     });
   });
 });

@@ -129,17 +129,18 @@ export function facetsCountedSeparately(state: SearchState): SearchFacetKey[] {
  * The count to show beside every facet value: how many postmortems match the
  * words and the other facets' selections and have that value. `main` holds the
  * counts of the search for `state`; `separately` those of the searches from
- * {@link facetsCountedSeparately}. A value missing from the counts has 0.
+ * {@link facetsCountedSeparately}. A value missing from the counts has 0; a
+ * facet missing from them (its data not loaded, so Pagefind did not count it) is left out.
  */
 export function facetCounts(
   state: SearchState,
   main: FilterCounts,
   separately: Partial<Record<SearchFacetKey, FilterCounts>>,
-): Record<SearchFacetKey, Record<string, number>> {
-  const counts = {} as Record<SearchFacetKey, Record<string, number>>;
+): FilterCounts {
+  const counts: FilterCounts = {};
   for (const { key } of SEARCH_FACETS) {
-    const source = state.facets[key].length > 0 ? separately[key] : main;
-    counts[key] = { ...source?.[key] };
+    const counted = (state.facets[key].length > 0 ? separately[key] : main)?.[key];
+    if (counted) counts[key] = { ...counted };
   }
   return counts;
 }

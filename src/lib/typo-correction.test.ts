@@ -3,14 +3,16 @@ import {
   bestCorrection,
   buildCorrectionFiles,
   candidateBuckets,
+  correctableWords,
   correctQuery,
   editDistance,
+  knownWordsShard,
   maxEdits,
   parseBucket,
   readKnownWords,
   searchWords,
-  unknownWords,
   vocabularyWeights,
+  type CorrectionFiles,
 } from './typo-correction';
 
 describe('editDistance', () => {
@@ -71,10 +73,15 @@ const weights = new Map([
   ['db03', 3],
 ]);
 
-/** Corrects `word` the way the search page does: the known-words filter, then the buckets it names. */
+/** Whether the known-words filter in `files` knows `word`, read the way the search page does: from the word's own piece. */
+function knows(files: CorrectionFiles, word: string): boolean {
+  return readKnownWords(files.known[knownWordsShard(word)]!).has(word);
+}
+
+/** Corrects `word` the way the search page does: the word's piece of the known-words filter, then the buckets it names. */
 function correct(word: string): string | undefined {
   const files = buildCorrectionFiles(weights);
-  const known = readKnownWords(files.known);
+  const known = readKnownWords(files.known[knownWordsShard(word)]!);
   if (known.has(word)) return undefined;
   return bestCorrection(
     word,
@@ -84,16 +91,16 @@ function correct(word: string): string | undefined {
 
 describe('buildCorrectionFiles', () => {
   test('knows every correctable word, and few others', () => {
-    const known = readKnownWords(buildCorrectionFiles(weights).known);
-    expect(['postgres', 'timeout', 'certificate', 'checkout'].every((word) => known.has(word))).toBe(true);
-    expect(['postgers', 'timout', 'certifcate', 'chekcout'].filter((word) => known.has(word))).toEqual([]);
+    const files = buildCorrectionFiles(weights);
+    expect(['postgres', 'timeout', 'certificate', 'checkout'].every((word) => knows(files, word))).toBe(true);
+    expect(['postgers', 'timout', 'certifcate', 'chekcout'].filter((word) => knows(files, word))).toEqual([]);
   });
 
   test('leaves numbers and identifiers with digits out', () => {
     expect(buildCorrectionFiles(weights).buckets.join('\n')).not.toContain('db03');
   });
 
-  test('holds a vocabulary of 50,000 words in about a byte per word and buckets of about 1 kB', () => {
+  test('holds a vocabulary of 50,000 words in about a byte per word, in pieces under 1 kB, and buckets of about 1 kB', () => {
     const many = new Map(
       Array.from({ length: 50_000 }, (_, index) => [
         `word${index.toString(26)}`.replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!),
@@ -101,7 +108,10 @@ describe('buildCorrectionFiles', () => {
       ]),
     );
     const files = buildCorrectionFiles(many);
-    expect(files.known.byteLength).toBeLessThan(51_000);
+    const pieces = files.known.map((piece) => piece.byteLength);
+    expect(pieces.reduce((total, bytes) => total + bytes)).toBeLessThan(52_000);
+    expect(Math.max(...pieces)).toBeLessThan(1024);
+    expect([...many.keys()].filter((word) => !knows(files, word))).toEqual([]);
     const sizes = files.buckets.map((bucket) => bucket.length).sort((a, b) => a - b);
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(1500);
   });
@@ -147,10 +157,9 @@ describe('bestCorrection', () => {
   });
 });
 
-describe('unknownWords', () => {
-  test('lists the correctable words the filter does not know, once', () => {
-    const known = readKnownWords(buildCorrectionFiles(weights).known);
-    expect(unknownWords('Postgers pool postgers 10.0.3.4 db03 timeout tls', known)).toEqual(['postgers']);
+describe('correctableWords', () => {
+  test('lists the words of five letters or more without digits, lower-cased, once', () => {
+    expect(correctableWords('Postgers pool postgers 10.0.3.4 db03 timeout tls')).toEqual(['postgers', 'timeout']);
   });
 });
 

@@ -3,8 +3,11 @@
  * build from the text Pagefind indexed, split so the browser loads only what
  * one misspelt word needs.
  *
- * - A Bloom filter of the known words (`known.bin`) is loaded with the search
- *   page. A query whose words it knows fetches nothing more.
+ * - A Bloom filter of the known words, split into {@link KNOWN_WORD_SHARDS}
+ *   files (`known-<n>.bin`, each word in one picked by its hash). A query
+ *   fetches the piece of each of its words (under 1 kB each at 10,000
+ *   postmortems, cached for later queries); a query whose words it knows
+ *   fetches nothing more.
  * - Every word is filed twice, under its first two letters and under its last
  *   two, each with its length (`<po8`, `>es8`). One edit (a deletion, an
  *   insertion, a substitution or a swap of neighbours) leaves one of those ends
@@ -26,7 +29,18 @@ const ENTRIES_PER_BUCKET = 64;
 /** Bloom filter bits per known word: about 2% false positives with 6 hashes. */
 const BITS_PER_WORD = 8;
 const BLOOM_HASHES = 6;
-/** Bytes before the Bloom filter's bits in `known.bin`: bit count, hash count, bucket count (uint32 each). */
+/** The fewest bits of one piece of the filter, so a small site's pieces still say no to most unknown words. */
+const MIN_SHARD_BITS = 256;
+/**
+ * Pieces of the known-words filter. Fixed, so the search page can name the
+ * piece a word is in without first asking how many there are: 64 pieces keep
+ * each under 1 kB up to about 60,000 correctable words (10,000 postmortems of
+ * the benchmark's corpus have 32,000), and a query of a few words fetches a few.
+ */
+const KNOWN_WORD_SHARDS = 64;
+/** Seeds the hash that picks a word's piece, apart from the Bloom filter's own hashes. */
+const SHARD_SEED = 0x5bd1e995;
+/** Bytes before the Bloom filter's bits in each `known-<n>.bin`: bit count, hash count, bucket count (uint32 each). */
 const HEADER_BYTES = 12;
 
 /** The edits a word of `length` letters may be corrected by: none below 5 letters, 1 up to 8, then 2. */
@@ -130,10 +144,15 @@ export function vocabularyWeights(pages: readonly IndexedPage[]): Map<string, nu
   return weights;
 }
 
-/** The site's vocabulary as the build writes it: `known.bin` and the bucket files, by name. */
+/** The piece of the known-words filter (`known-<n>.bin`) that holds `word`. */
+export function knownWordsShard(word: string): number {
+  return hash(word, SHARD_SEED) % KNOWN_WORD_SHARDS;
+}
+
+/** The site's vocabulary as the build writes it: the pieces of the known-words filter and the bucket files, by number. */
 export interface CorrectionFiles {
-  /** The Bloom filter of correctable known words, after a 12-byte header. */
-  known: Uint8Array;
+  /** The pieces of the Bloom filter of correctable known words (`known-<n>.bin`), each after a 12-byte header. */
+  known: Uint8Array[];
   /** Bucket files, each `word count` lines, index = file number. */
   buckets: string[];
 }
@@ -154,15 +173,20 @@ export function buildCorrectionFiles(weights: ReadonlyMap<string, number>): Corr
     for (const bucket of new Set(keysAt(word, word.length).map((key) => bucketOf(key, bucketCount))))
       lines[bucket]!.push(`${word} ${weights.get(word)}`);
   }
-  const bits = Math.max(1024, Math.ceil((correctable.length * BITS_PER_WORD) / 8) * 8);
-  const known = new Uint8Array(HEADER_BYTES + bits / 8);
-  const header = new DataView(known.buffer);
-  header.setUint32(0, bits);
-  header.setUint32(4, BLOOM_HASHES);
-  header.setUint32(8, bucketCount);
-  for (const word of correctable) {
-    for (const bit of bloomBits(word, bits, BLOOM_HASHES)) known[HEADER_BYTES + (bit >>> 3)]! |= 1 << (bit & 7);
-  }
+  const shards: string[][] = Array.from({ length: KNOWN_WORD_SHARDS }, () => []);
+  for (const word of correctable) shards[knownWordsShard(word)]!.push(word);
+  const known = shards.map((shard) => {
+    const bits = Math.max(MIN_SHARD_BITS, Math.ceil((shard.length * BITS_PER_WORD) / 8) * 8);
+    const data = new Uint8Array(HEADER_BYTES + bits / 8);
+    const header = new DataView(data.buffer);
+    header.setUint32(0, bits);
+    header.setUint32(4, BLOOM_HASHES);
+    header.setUint32(8, bucketCount);
+    for (const word of shard) {
+      for (const bit of bloomBits(word, bits, BLOOM_HASHES)) data[HEADER_BYTES + (bit >>> 3)]! |= 1 << (bit & 7);
+    }
+    return data;
+  });
   return { known, buckets: lines.map((bucket) => bucket.join('\n')) };
 }
 
@@ -174,7 +198,7 @@ function bloomBits(word: string, bits: number, hashes: number): number[] {
   );
 }
 
-/** The known-words filter as the browser reads it from `known.bin`. */
+/** One piece of the known-words filter as the browser reads it from `known-<n>.bin`: it answers for the words {@link knownWordsShard} files there. */
 export interface KnownWords {
   /** False when `word` is certainly not in the vocabulary; true when it is (or, rarely, looks so). */
   has(word: string): boolean;
@@ -182,7 +206,7 @@ export interface KnownWords {
   bucketCount: number;
 }
 
-/** Reads `known.bin`. */
+/** Reads one `known-<n>.bin`. */
 export function readKnownWords(data: Uint8Array): KnownWords {
   const header = new DataView(data.buffer, data.byteOffset, HEADER_BYTES);
   const bits = header.getUint32(0);
@@ -194,9 +218,9 @@ export function readKnownWords(data: Uint8Array): KnownWords {
   };
 }
 
-/** The words of a query the vocabulary does not know: correctable and missing from `known`. */
-export function unknownWords(query: string, known: Pick<KnownWords, 'has'>): string[] {
-  return [...new Set(searchWords(query).filter((word) => isCorrectable(word) && !known.has(word)))];
+/** The words of a query typo correction looks at, each once. */
+export function correctableWords(query: string): string[] {
+  return [...new Set(searchWords(query).filter(isCorrectable))];
 }
 
 /** Reads one bucket file into `[word, weight]` pairs. */
