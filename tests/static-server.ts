@@ -2,16 +2,20 @@
  * Serves a built site from disk on 127.0.0.1 at a port the system picks, the
  * way a static host would: `/a/` is `a/index.html`, a missing file gets
  * `404.html` with status 404. It counts the bytes of every response, so a test
- * or a measurement can tell what a page transferred.
+ * or a measurement can tell what a page transferred. With `compress`, it gzips
+ * text (HTML, CSS, JavaScript, JSON, SVG, plain text) for a browser that accepts
+ * it, as static hosts such as GitHub Pages and Netlify do, and counts the bytes sent.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
@@ -50,8 +54,11 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
   return undefined;
 }
 
-/** Starts serving `root`; call `close()` when done. */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/** Types a static host compresses; Pagefind's own files are gzipped already, and are served as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+/** Starts serving `root`; call `close()` when done. With `compress`, text goes out gzipped to browsers that accept it. */
+export async function serveDirectory(root: string, { compress = false } = {}): Promise<StaticServer> {
   const served: ServedFile[] = [];
   const respond = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -63,12 +70,22 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
       served.push({ path, status: 404, bytes: 9 });
       return;
     }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    if (compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      const body = gzipSync(await readFile(file));
+      response.writeHead(status, {
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.byteLength,
+        'Cache-Control': 'no-store',
+        Vary: 'Accept-Encoding',
+      });
+      served.push({ path, status, bytes: body.byteLength });
+      response.end(body);
+      return;
+    }
     const { size } = await stat(file);
-    response.writeHead(status, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': size,
-      'Cache-Control': 'no-store',
-    });
+    response.writeHead(status, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-store' });
     served.push({ path, status, bytes: size });
     createReadStream(file).pipe(response);
   };

@@ -1,13 +1,18 @@
 /**
- * Measures search on a built site (`npm run build` first):
+ * Measures a reader's searches on a built site (`npm run build` first), the way
+ * a reader meets them: in Chromium, on a cold cache, from a static server on
+ * 127.0.0.1 that gzips text as GitHub Pages or Netlify do (Pagefind's index
+ * files are gzipped already and go out as they are):
  *
- *   npm exec -- tsx scripts/bench/search.ts [dist] [word…]
+ *   npm exec -- tsx scripts/bench/search.ts [dist] [first next misspelt]…
  *
- * Prints the index size on disk, the bytes a first visit to /search/ loads,
- * and for each word: the bytes its search transferred and the time from the
- * last keystroke to the results being painted (median of several fresh visits).
- * The static server does not compress: Pagefind's index files are compressed
- * already, HTML, CSS and JavaScript would shrink further on a real host.
+ * For each trio of words it opens `/search/?q=<first>` in a fresh browser
+ * context and counts every byte that visit transfers until ten results show
+ * with their facet counts and the network is quiet (page, CSS, code, Pagefind,
+ * index, filters, typo data, results); then it types `next`, a different word,
+ * and `misspelt`, a word with a typo, into the box and counts what each of those
+ * queries transfers, and the time from the last keystroke to the results
+ * painted. Bytes are response bodies as sent (compressed), without HTTP headers.
  *
  * `npm run bench` uses `measureSearchTransfer` for its search targets.
  */
@@ -16,45 +21,26 @@ import type { Browser, Page } from 'playwright-core';
 import { folderBytes, UNUSED_PAGEFIND_FILE } from './site-weight';
 import type { SearchFigures } from './targets';
 import { collectErrors, launchChromium } from '../../tests/browser';
-import { serveDirectory, type ServedFile } from '../../tests/static-server';
+import { serveDirectory, type ServedFile, type StaticServer } from '../../tests/static-server';
 
-const RUNS = 5;
-/** Searched before the "later search" of each word, on the same page. */
-const WARM_UP = 'outage';
+/** Fresh visits per trio of words; the time reported is the median of every typed query. */
+const RUNS = 3;
+/** How long the network must stay idle before a search counts as settled. */
+const QUIET_MS = 400;
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+/**
+ * Words searched by default on the benchmark's synthetic corpus: the first of
+ * each trio opens the page, the second is another known word, the third a misspelt one.
+ */
+const DEFAULT_TRIOS: readonly (readonly [string, string, string])[] = [
+  ['certificate', 'checkout', 'certifcate'],
+  ['redis', 'connection pool', 'chekcout'],
+  ['timeout', 'database failover', 'conection'],
+];
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sum = (files: readonly ServedFile[]) => files.reduce((total, file) => total + file.bytes, 0);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Words searched by default: a rare one, a service and a technology. */
-const DEFAULT_QUERIES = ['certificate', 'checkout', 'redis'];
-
-/** The bytes served and the milliseconds from the last keystroke to the results painted, for typing `word`. */
-async function measureQuery(page: Page, served: ServedFile[], word: string): Promise<{ bytes: number; ms: number }> {
-  served.length = 0;
-  // Stamp the last keystroke and the first frame painted after the results arrive, in the page's own clock.
-  await page.evaluate(() => {
-    const marks: BenchMarks = ((window as unknown as { benchMarks: BenchMarks }).benchMarks = {});
-    document.addEventListener('keydown', () => (marks.typed = performance.now()));
-    const list = document.querySelector('[data-results]')!;
-    const observer = new MutationObserver(() => {
-      if (marks.typed !== undefined && list.getAttribute('aria-busy') === 'false' && list.children.length > 0) {
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now())));
-      }
-    });
-    observer.observe(list, { attributes: true, childList: true });
-  });
-  await page.locator('#search-query').fill('');
-  await page.locator('#search-query').pressSequentially(word);
-  const handle = await page.waitForFunction(() => {
-    const { typed, painted } = (window as unknown as { benchMarks: BenchMarks }).benchMarks;
-    return painted !== undefined && typed !== undefined ? { typed, painted } : undefined;
-  });
-  const marks = await handle.jsonValue();
-  if (!marks) throw new Error(`no results painted for “${word}”`);
-  return { bytes: sum(served), ms: marks.painted - marks.typed };
-}
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Marks the page sets while measuring. */
 interface BenchMarks {
@@ -62,90 +48,172 @@ interface BenchMarks {
   painted?: number;
 }
 
-/** Opens /search/ in a fresh browser context and returns the page, the bytes its load transferred, and its errors. */
-async function openSearchPage(browser: Browser, origin: string, served: ServedFile[]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  served.length = 0;
-  await page.goto(`${origin}/search/`);
-  await page.waitForFunction(() => document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false');
-  return { context, page, errors, loadBytes: sum(served) };
+/** Waits until the results are on screen and the server has sent nothing for {@link QUIET_MS}. */
+async function settle(page: Page, served: readonly ServedFile[]): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false' &&
+      !document.querySelector('[data-status]')?.textContent.startsWith('Loading'),
+    undefined,
+    { timeout: 60_000 },
+  );
+  let seen = -1;
+  while (seen !== served.length) {
+    seen = served.length;
+    await page.waitForTimeout(QUIET_MS);
+  }
 }
 
-/** Misspelt words searched after a first search, so later queries include typo correction. */
-const LATER_QUERIES = ['certifcate', 'chekcout', 'conection'];
-
 /**
- * What a reader's first and later searches transfer and how soon their results
- * show: for each of `queries`, a fresh /search/ (cold cache), the word typed,
- * then a misspelt word typed on the same page.
+ * Enters `words` into the search box as one query (all but the last letter at
+ * once, then the last key pressed, so the page searches once); returns the bytes
+ * the query transferred and the ms from that last keystroke to its results painted.
  */
-export async function measureSearchTransfer(
-  dir: string,
-  queries: readonly string[] = DEFAULT_QUERIES,
-): Promise<SearchFigures> {
-  const server = await serveDirectory(dir);
+async function typeQuery(page: Page, served: ServedFile[], words: string): Promise<{ bytes: number; ms: number }> {
+  // Stamp the last keystroke and the first frame painted with this query's results, in the page's own clock.
+  await page.evaluate((expected) => {
+    const marks: BenchMarks = ((window as unknown as { benchMarks: BenchMarks }).benchMarks = {});
+    document.addEventListener('keydown', () => (marks.typed = performance.now()));
+    const list = document.querySelector('[data-results]')!;
+    const observer = new MutationObserver(() => {
+      const showing = new URLSearchParams(location.search).get('q') === expected;
+      if (showing && list.getAttribute('aria-busy') === 'false' && list.children.length > 0) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now())));
+      }
+    });
+    observer.observe(list, { attributes: true, childList: true });
+  }, words);
+  served.length = 0;
+  const box = page.locator('#search-query');
+  await box.fill(words.slice(0, -1));
+  await box.press(words.slice(-1));
+  const handle = await page.waitForFunction(
+    () => {
+      const { typed, painted } = (window as unknown as { benchMarks: BenchMarks }).benchMarks;
+      return painted !== undefined && typed !== undefined ? { typed, painted } : undefined;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  const marks = await handle.jsonValue();
+  if (!marks) throw new Error(`no results painted for “${words}”`);
+  await settle(page, served);
+  return { bytes: sum(served), ms: marks.painted - marks.typed };
+}
+
+/** One reader's visit: `/search/?q=<first>` on a cold cache, then two more queries typed. */
+interface Visit {
+  firstBytes: number;
+  /** What the first visit fetched, by file, largest first. */
+  firstFiles: ServedFile[];
+  next: { bytes: number; ms: number };
+  misspelt: { bytes: number; ms: number };
+}
+
+async function visit(
+  browser: Browser,
+  server: StaticServer,
+  [first, next, misspelt]: readonly [string, string, string],
+): Promise<Visit> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    server.served.length = 0;
+    await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: first }).toString()}`);
+    await settle(page, server.served);
+    const firstFiles = [...server.served].sort((a, b) => b.bytes - a.bytes);
+    const figures = {
+      firstBytes: sum(firstFiles),
+      firstFiles,
+      next: await typeQuery(page, server.served, next),
+      misspelt: await typeQuery(page, server.served, misspelt),
+    };
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every visit of {@link RUNS} runs over `trios`, on the site in `dir`. */
+async function visits(dir: string, trios: readonly (readonly [string, string, string])[]): Promise<Visit[]> {
+  const server = await serveDirectory(dir, { compress: true });
   const browser = await launchChromium();
   try {
-    const figures: SearchFigures = { firstSearchBytes: 0, laterQueryBytes: 0, msToResults: 0 };
-    for (const [index, word] of queries.entries()) {
-      const { context, page, errors, loadBytes } = await openSearchPage(browser, server.origin, server.served);
-      const first = await measureQuery(page, server.served, word);
-      const later = await measureQuery(page, server.served, LATER_QUERIES[index % LATER_QUERIES.length]!);
-      figures.firstSearchBytes = Math.max(figures.firstSearchBytes, loadBytes + first.bytes);
-      figures.laterQueryBytes = Math.max(figures.laterQueryBytes, later.bytes);
-      figures.msToResults = Math.max(figures.msToResults, first.ms, later.ms);
-      if (errors.length > 0) throw new Error(errors.join('\n'));
-      await context.close();
-    }
-    return figures;
+    const all: Visit[] = [];
+    for (let run = 0; run < RUNS; run++) for (const trio of trios) all.push(await visit(browser, server, trio));
+    return all;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * What a reader's first and next searches transfer (the most over the words
+ * tried) and how soon typed results show (the median of every typed query).
+ */
+export async function measureSearchTransfer(
+  dir: string,
+  trios: readonly (readonly [string, string, string])[] = DEFAULT_TRIOS,
+): Promise<SearchFigures> {
+  const all = await visits(dir, trios);
+  return {
+    firstSearchBytes: Math.max(...all.map((one) => one.firstBytes)),
+    laterQueryBytes: Math.max(...all.flatMap((one) => [one.next.bytes, one.misspelt.bytes])),
+    msToResults: median(all.flatMap((one) => [one.next.ms, one.misspelt.ms])),
+  };
+}
+
+/** Groups a visit's files by folder, for the report: `pagefind/fragment/ 10 files 19.8 KB`. */
+function byFolder(files: readonly ServedFile[]): string[] {
+  const folders = new Map<string, { count: number; bytes: number }>();
+  for (const file of files) {
+    const folder = file.path.replace(/[^/]*$/, '');
+    const entry = folders.get(folder) ?? { count: 0, bytes: 0 };
+    entry.count++;
+    entry.bytes += file.bytes;
+    folders.set(folder, entry);
+  }
+  return [...folders]
+    .sort(([, a], [, b]) => b.bytes - a.bytes)
+    .map(([folder, { count, bytes }]) => `    ${folder} ${count} file${count === 1 ? '' : 's'} ${kB(bytes)}`);
 }
 
 async function main(): Promise<void> {
   const [dirArgument = 'dist', ...words] = process.argv.slice(2);
   const dir = resolve(dirArgument);
-  const queries = words.length > 0 ? words : DEFAULT_QUERIES;
+  if (words.length % 3 !== 0) throw new Error('Give words in threes: first, next, misspelt.');
+  const trios =
+    words.length > 0
+      ? Array.from(
+          { length: words.length / 3 },
+          (_, index) => words.slice(index * 3, index * 3 + 3) as [string, string, string],
+        )
+      : DEFAULT_TRIOS;
   console.log(
     `Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)))} is what search uses`,
   );
-  const server = await serveDirectory(dir);
-  const browser = await launchChromium();
-  try {
-    for (const word of queries) {
-      const loads: number[] = [];
-      const cold: { bytes: number; ms: number }[] = [];
-      const warm: { bytes: number; ms: number }[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        for (const warmUp of [undefined, WARM_UP]) {
-          const { context, page, errors, loadBytes } = await openSearchPage(browser, server.origin, server.served);
-          if (warmUp) {
-            // Another word first: the index chunk is then loaded, and only this word's results remain to fetch.
-            await measureQuery(page, server.served, warmUp);
-            warm.push(await measureQuery(page, server.served, word));
-          } else {
-            loads.push(loadBytes);
-            cold.push(await measureQuery(page, server.served, word));
-          }
-          if (errors.length > 0) throw new Error(errors.join('\n'));
-          await context.close();
-        }
-      }
-      const report = (runs: { bytes: number; ms: number }[]) =>
-        `${kB(median(runs.map((run) => run.bytes)))} transferred, ${Math.round(median(runs.map((run) => run.ms)))} ms from last keystroke to results painted`;
+  const all = await visits(dir, trios);
+  for (const [index, [first, next, misspelt]] of trios.entries()) {
+    const mine = all.filter((_, position) => position % trios.length === index);
+    const biggest = mine.reduce((top, one) => (one.firstBytes > top.firstBytes ? one : top));
+    console.log(`/search/?q=${first} on a cold cache: ${kB(biggest.firstBytes)} in ${biggest.firstFiles.length} files`);
+    for (const line of byFolder(biggest.firstFiles)) console.log(line);
+    for (const [label, pick] of [
+      [`then “${next}”`, (one: Visit) => one.next],
+      [`then “${misspelt}”`, (one: Visit) => one.misspelt],
+    ] as const) {
       console.log(
-        `“${word}”: page ${kB(median(loads))}; first search ${report(cold)}; after another search ${report(warm)}`,
+        `  ${label}: ${kB(Math.max(...mine.map((one) => pick(one).bytes)))}, results painted ${Math.round(median(mine.map((one) => pick(one).ms)))} ms after the last keystroke`,
       );
     }
-    console.log(`(medians of ${RUNS} fresh visits; times include the search page's 120 ms pause after typing)`);
-  } finally {
-    await browser.close();
-    await server.close();
   }
+  console.log(
+    `(gzip; response bodies as sent; bytes the most and times the median of ${RUNS} fresh visits; times include the search page's pause after typing)`,
+  );
 }
 
 if (import.meta.main) await main();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { editDistance } from '../../src/lib/typo-correction';
-import { knownItemQueries, misspell } from './typo-hit-rate';
+import { knownItemPairs, knownItemQueries, misspell, rankSummary } from './typo-hit-rate';
 
 describe('misspell', () => {
   test('makes one typo of each kind in the middle of the word', () => {
@@ -31,5 +31,24 @@ describe('knownItemQueries', () => {
       'postgres',
       'refused',
     ]);
+  });
+});
+
+describe('knownItemPairs', () => {
+  test('pairs two words of one page, exact and with the second misspelt, never words of two pages', () => {
+    expect(
+      knownItemPairs([
+        { url: '/a/', word: 'postgres', typo: 'postgers' },
+        { url: '/a/', word: 'refused', typo: 'refsued' },
+        { url: '/a/', word: 'primary', typo: 'primry' },
+        { url: '/b/', word: 'resolver', typo: 'resolvr' },
+      ]),
+    ).toEqual([{ url: '/a/', exact: 'postgres refused', typo: 'postgres refsued' }]);
+  });
+});
+
+describe('rankSummary', () => {
+  test('counts first places, top-3 places and the mean reciprocal rank, a miss counting 0', () => {
+    expect(rankSummary([1, 2, 3, undefined])).toEqual({ top1: 0.25, top3: 0.75, mrr: (1 + 1 / 2 + 1 / 3) / 4 });
   });
 });

@@ -1,13 +1,18 @@
 /**
- * Measures how well search finds a known postmortem from one misspelt word, on a built site:
+ * Measures how well search finds a known postmortem, on any built site (the
+ * sample, the benchmark's synthetic corpus, or real postmortems imported with
+ * `npm run import` and built with `POSTMORTEMS_DIR`):
  *
  *   npm exec -- tsx scripts/bench/typo-hit-rate.ts [dist] [--per-page 4] [--pages 60]
  *
- * For each indexed postmortem it takes words only it (or one other) uses, misspells
- * each once (a deletion, an insertion, a substitution or a swap of neighbours, in
- * turn), and searches /search/ in Chromium three ways: the exact word, the typo as
- * typed (`verbatim=1`, search as it was before typo correction) and the typo corrected.
- * It prints the share of queries that rank the postmortem in the top 3 for each.
+ * For each indexed postmortem it takes words only it (or one other) uses and
+ * misspells each once (a deletion, an insertion, a substitution or a swap of
+ * neighbours, in turn). It searches /search/ in Chromium with two of them at a
+ * time, exact and with the second misspelt, and with each alone, exact and
+ * misspelt; each both as typed (`verbatim=1`: Pagefind alone, as before typo
+ * correction) and as the page searches by default. It prints, for each kind of
+ * query, how often the postmortem ranks first and in the top 3, and the mean
+ * reciprocal rank (0 when it is not in the first ten).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -71,9 +76,41 @@ export function knownItemQueries(
   );
 }
 
-/** True when a search for `search` (a query string) ranks `url` in the top 3. */
-async function inTopThree(page: Page, origin: string, search: string, url: string): Promise<boolean> {
-  await page.goto(`${origin}/search/?${search}`);
+/** Top-1 and top-3 shares and the mean reciprocal rank of a set of queries, from the rank of the right postmortem in each (1 is first; `undefined` when not in the first ten). */
+export function rankSummary(ranks: readonly (number | undefined)[]): { top1: number; top3: number; mrr: number } {
+  const share = (hit: (rank: number) => boolean) =>
+    ranks.filter((rank) => rank !== undefined && hit(rank)).length / Math.max(1, ranks.length);
+  return {
+    top1: share((rank) => rank === 1),
+    top3: share((rank) => rank <= 3),
+    mrr:
+      ranks.reduce<number>((total, rank) => total + (rank === undefined ? 0 : 1 / rank), 0) / Math.max(1, ranks.length),
+  };
+}
+
+/**
+ * Two-word queries: the words of a page's queries taken two by two, exact, and
+ * with the second misspelt.
+ */
+export function knownItemPairs(queries: readonly KnownItemQuery[]): { url: string; exact: string; typo: string }[] {
+  const pairs: { url: string; exact: string; typo: string }[] = [];
+  for (let index = 0; index + 1 < queries.length; index += 2) {
+    const [first, second] = [queries[index]!, queries[index + 1]!];
+    if (first.url === second.url)
+      pairs.push({ url: first.url, exact: `${first.word} ${second.word}`, typo: `${first.word} ${second.typo}` });
+  }
+  return pairs;
+}
+
+/**
+ * The rank of `url` among the first ten results of a search for `search` (a
+ * query string), run on the open search page as the back button would run it.
+ */
+async function rankOf(page: Page, search: string, url: string): Promise<number | undefined> {
+  await page.evaluate((query) => {
+    history.pushState(null, '', `${location.pathname}?${query}`);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, search);
   await page.waitForFunction(
     () =>
       document.querySelector('[data-results]')?.getAttribute('aria-busy') === 'false' &&
@@ -81,8 +118,9 @@ async function inTopThree(page: Page, origin: string, search: string, url: strin
   );
   const hrefs = await page
     .locator('[data-results] h2 a')
-    .evaluateAll((links) => links.slice(0, 3).map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-  return hrefs.includes(url);
+    .evaluateAll((links) => links.slice(0, 10).map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const at = hrefs.indexOf(url);
+  return at === -1 ? undefined : at + 1;
 }
 
 async function main(): Promise<void> {
@@ -96,30 +134,49 @@ async function main(): Promise<void> {
   const pages = all.slice(0, Number(values.pages));
   const sampled = new Set(pages.map((page) => page.url));
   const queries = knownItemQueries(all, Number(values['per-page'])).filter((query) => sampled.has(query.url));
+  const pairs = knownItemPairs(queries);
   const server = await serveDirectory(dir);
   const browser = await launchChromium();
-  const hits = { exact: 0, typed: 0, corrected: 0 };
+  const ranks: Record<string, (number | undefined)[]> = {};
   const misses: string[] = [];
+  let searched = 0;
+  const rank = async (page: Page, kind: string, words: string, url: string, verbatim: boolean) => {
+    const params = new URLSearchParams({ q: words });
+    if (verbatim) params.set('verbatim', '1');
+    const found = await rankOf(page, params.toString(), url);
+    (ranks[kind] ??= []).push(found);
+    if (++searched % 100 === 0) process.stderr.write(`${searched} searches\n`);
+    return found;
+  };
   try {
     const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.origin}/search/`);
+    for (const pair of pairs) {
+      await rank(page, 'two exact words, Pagefind alone', pair.exact, pair.url, true);
+      await rank(page, 'two exact words, with correction', pair.exact, pair.url, false);
+      await rank(page, 'two words, one misspelt, as typed', pair.typo, pair.url, true);
+      await rank(page, 'two words, one misspelt, corrected', pair.typo, pair.url, false);
+    }
     for (const query of queries) {
-      const word = new URLSearchParams({ q: query.word }).toString();
-      const typo = new URLSearchParams({ q: query.typo }).toString();
-      if (await inTopThree(page, server.origin, word, query.url)) hits.exact++;
-      if (await inTopThree(page, server.origin, `${typo}&verbatim=1`, query.url)) hits.typed++;
-      if (await inTopThree(page, server.origin, typo, query.url)) hits.corrected++;
-      else misses.push(`${query.typo} (${query.word})`);
+      await rank(page, 'one exact word', query.word, query.url, false);
+      await rank(page, 'one misspelt word, as typed', query.typo, query.url, true);
+      const found = await rank(page, 'one misspelt word, corrected', query.typo, query.url, false);
+      if (found === undefined || found > 3) misses.push(`${query.typo} (${query.word})`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const share = (count: number) => `${((count / queries.length) * 100).toFixed(0)}% (${count}/${queries.length})`;
-  console.log(`${queries.length} known-item queries over ${pages.length} postmortems, right one in the top 3:`);
-  console.log(`  exact word:               ${share(hits.exact)}`);
-  console.log(`  one typo, as typed:       ${share(hits.typed)}`);
-  console.log(`  one typo, corrected:      ${share(hits.corrected)}`);
-  if (misses.length > 0) console.log(`Missed when corrected: ${misses.join(', ')}`);
+  const percent = (share: number) => `${(share * 100).toFixed(0)}%`.padStart(5);
+  console.log(
+    `Known-item queries over ${pages.length} postmortems (${pairs.length} two-word, ${queries.length} one-word), the right postmortem's rank:`,
+  );
+  console.log(`${''.padEnd(38)} top 1  top 3   MRR`);
+  for (const [kind, list] of Object.entries(ranks)) {
+    const { top1, top3, mrr } = rankSummary(list);
+    console.log(`  ${kind.padEnd(36)} ${percent(top1)}  ${percent(top3)}  ${mrr.toFixed(2)}`);
+  }
+  if (misses.length > 0) console.log(`One misspelt word, not in the top 3 when corrected: ${misses.join(', ')}`);
 }
 
 if (import.meta.main) await main();
