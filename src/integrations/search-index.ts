@@ -13,8 +13,10 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
+import { glob } from 'tinyglobby';
 import { readProcessTable, waitForExit } from '../lib/process-table';
 import { buildCorrectionFiles, vocabularyWeights, type IndexedPage } from '../lib/typo-correction';
+import { pageUrlOf, RenderTimeFeed, type PagefindIndex } from './render-time-index';
 
 /**
  * The pages that enter the index: postmortem pages, and within them only the
@@ -100,32 +102,70 @@ function assertNoErrors(step: string, errors: readonly string[]): void {
     throw new Error(`Pagefind could not ${step}:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
 }
 
+/**
+ * Adds the postmortem pages of the built site in `dir` to an index. Pages
+ * handed over while they rendered (`feed`) are in it already; the others
+ * (restored from the incremental-build cache, or rewritten after rendering)
+ * are read from disk. When most pages are still to be read (a warm rebuild),
+ * a fresh index reads them all at once, which Pagefind does faster than
+ * taking them one by one. Resolves to the index and its page count.
+ */
+async function addBuiltPages(
+  api: PagefindApi,
+  dir: string,
+  feed: RenderTimeFeed | undefined,
+): Promise<{ index: PagefindIndex; pageCount: number }> {
+  if (feed && feed.fed.size > 0) {
+    const index = await feed.index;
+    assertNoErrors('read the rendered pages', await feed.settled());
+    const files = await glob(INDEXED_PAGES, { cwd: dir });
+    const rest = files.filter((file) => !feed.fed.has(file));
+    if (rest.length <= files.length / 2) {
+      for (const file of rest) {
+        const added = await index.addHTMLFile({
+          url: pageUrlOf(file),
+          content: await readFile(join(dir, file), 'utf8'),
+        });
+        assertNoErrors(`read ${file}`, added.errors);
+      }
+      return { index, pageCount: files.length };
+    }
+    await index.deleteIndex();
+  }
+  const created = await api.createIndex();
+  assertNoErrors('create an index', created.errors);
+  if (!created.index) throw new Error('Pagefind returned no index.');
+  const added = await created.index.addDirectory({ path: dir, glob: INDEXED_PAGES });
+  assertNoErrors('read the built pages', added.errors);
+  return { index: created.index, pageCount: added.page_count };
+}
+
 /** Indexes the postmortem pages of the built site in `dir` and writes the bundle to `dir/pagefind/`. */
 export async function buildSearchIndex({
   dir,
   logger,
   api = pagefind,
+  feed,
 }: {
   dir: URL;
   logger: Pick<AstroIntegrationLogger, 'info'>;
   api?: PagefindApi;
+  /** Pages handed to Pagefind while they rendered, in an index of `api`'s. */
+  feed?: RenderTimeFeed | undefined;
 }): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = fileURLToPath(new URL('pagefind/', dir));
   try {
-    const created = await api.createIndex();
-    assertNoErrors('create an index', created.errors);
-    if (!created.index) throw new Error('Pagefind returned no index.');
-    const added = await created.index.addDirectory({ path: fileURLToPath(dir), glob: INDEXED_PAGES });
-    assertNoErrors('read the built pages', added.errors);
-    const written = await created.index.writeFiles({ outputPath });
+    const { index, pageCount } = await addBuiltPages(api, fileURLToPath(dir), feed);
+    const written = await index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     const vocabulary = await writeCorrectionData(outputPath);
     logger.info(
-      `Indexed ${added.page_count} postmortem pages for search in ${Math.round(performance.now() - started)} ms (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
+      `Indexed ${pageCount} postmortem pages for search in ${Math.round(performance.now() - started)} ms (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
     );
-    return { pageCount: added.page_count, outputPath };
+    if (feed && feed.fed.size > 0) logger.info(`${feed.fed.size} of them were indexed as they rendered.`);
+    return { pageCount, outputPath };
   } catch (cause) {
     const error = new AstroError(
       `Building the search index failed: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -162,18 +202,35 @@ export type SearchIndexIntegration = AstroIntegration & {
 };
 
 /**
- * The Astro integration: indexes the site once the build has written it.
- * With `background`, the hook starts Pagefind (a process of its own, on another
- * core) and returns, so the integrations after it work meanwhile; one of them
- * must then `await indexed()` before it writes pages or finishes.
+ * The Astro integration: hands postmortem pages to Pagefind as they render
+ * (see render-time-index.ts), and writes the index once the build has written
+ * every page. With `background`, the `astro:build:done` hook starts the rest of
+ * the work and returns, so the integrations after it work meanwhile; one of
+ * them must then `await indexed()` before it writes pages or finishes.
  */
 export default function searchIndex({ background = false }: { background?: boolean } = {}): SearchIndexIntegration {
   let running: Promise<void> = Promise.resolve();
+  let base = '/';
+  let feed: RenderTimeFeed | undefined;
   return {
     name: 'postmortems:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        const created = pagefind.createIndex().then(({ errors, index }) => {
+          assertNoErrors('create an index', errors);
+          if (!index) throw new Error('Pagefind returned no index.');
+          return index;
+        });
+        created.catch(() => {}); // Reported when the build is done.
+        feed = new RenderTimeFeed(created, base);
+        const current = feed;
+        setPrerenderer((prerenderer) => current.wrap(prerenderer));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        running = buildSearchIndex({ dir, logger }).then(() => undefined);
+        running = buildSearchIndex({ dir, logger, feed }).then(() => undefined);
         if (background)
           running.catch(() => {}); // Reported where it is awaited.
         else await running;
