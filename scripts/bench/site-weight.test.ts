@@ -2,24 +2,22 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { countScripts, linkedStylesheets, weighSite } from './site-weight';
+import { readPageAssets, weighSite } from './site-weight';
 
-describe('linkedStylesheets', () => {
-  test('finds the stylesheets a page links, whatever the attribute order', () => {
+describe('readPageAssets', () => {
+  test('finds the stylesheets a page links, whatever the attribute order or quoting', () => {
     expect(
-      linkedStylesheets(
-        '<link rel="stylesheet" href="/_astro/a.css"><link href="/severity.css" rel="stylesheet"><link rel="icon" href="/favicon.svg">',
-      ),
+      readPageAssets(
+        '<link rel="stylesheet" href="/_astro/a.css"><link href=/severity.css rel=stylesheet><link rel="icon" href="/favicon.svg">',
+      ).stylesheets,
     ).toEqual(['/_astro/a.css', '/severity.css']);
   });
-});
 
-describe('countScripts', () => {
-  test('counts scripts that run, not JSON data blocks', () => {
+  test('counts scripts that run, not JSON data blocks nor a script tag shown as text', () => {
     expect(
-      countScripts(
-        '<script type="module" src="/a.js"></script><script type="application/ld+json">{}</script><script>go()</script>',
-      ),
+      readPageAssets(
+        '<script type="module" src="/a.js"></script><script type="application/ld+json">{}</script><script>go("<script>")</script><p>&lt;script&gt;</p>',
+      ).scripts,
     ).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { glob } from 'tinyglobby';
+import { attributeOf, readHtml } from '../../src/lib/raw-html';
 import { median } from '../../src/lib/stats';
 
 const gzipped = promisify(gzip);
@@ -29,19 +30,20 @@ async function gzipBytes(text: string | Buffer): Promise<number> {
   return (await gzipped(text)).length;
 }
 
-/** Stylesheets a page links to, as paths in the site (`/_astro/x.css`). */
-export function linkedStylesheets(html: string): string[] {
-  return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].flatMap(([tag]) => {
-    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
-    return href ? [href] : [];
+/** What weighing reads of a page: the stylesheets it links to, as paths in the site (`/_astro/x.css`), and its scripts that run. */
+export function readPageAssets(html: string): { stylesheets: string[]; scripts: number } {
+  const stylesheets: string[] = [];
+  let scripts = 0;
+  readHtml(html, {
+    startTag: (tag) => {
+      const href = attributeOf(tag, 'href');
+      if (tag.name === 'link' && href && attributeOf(tag, 'rel')?.split(/\s+/).includes('stylesheet'))
+        stylesheets.push(href);
+      // JSON data blocks do not run.
+      if (tag.name === 'script' && !/^application\/(ld\+)?json$/i.test(attributeOf(tag, 'type') ?? '')) scripts++;
+    },
   });
-}
-
-/** `<script>` elements that run code (JSON data blocks do not). */
-export function countScripts(html: string): number {
-  return [...html.matchAll(/<script\b([^>]*)>/g)].filter(
-    ([, attributes]) => !/\btype="application\/(ld\+)?json"/.test(attributes ?? ''),
-  ).length;
+  return { stylesheets, scripts };
 }
 
 /** What the postmortem pages and the rest of the site weigh. */
@@ -66,10 +68,11 @@ export async function weighSite(outDir: string, base = '/'): Promise<SiteWeight>
   const stylesheets = new Set<string>();
   for (const page of pages) {
     const html = await readFile(join(outDir, page), 'utf8');
-    if (page !== 'search/index.html' && countScripts(html) > 0) pagesWithScripts.push(page);
+    const assets = readPageAssets(html);
+    if (page !== 'search/index.html' && assets.scripts > 0) pagesWithScripts.push(page);
     if (!page.startsWith('postmortems/')) continue;
     pageSizes.push(await gzipBytes(html));
-    for (const href of linkedStylesheets(html)) stylesheets.add(href);
+    for (const href of assets.stylesheets) stylesheets.add(href);
   }
   let cssGzipBytes = 0;
   for (const href of stylesheets) {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob } from 'tinyglobby';
-import { findDanglingLinks, secureExternalLinks, type DanglingLink } from '../lib/links';
+import { danglingLinks, readPage, type DanglingLink } from '../lib/links';
 import { readFiles } from '../lib/read-files';
 
 /**
@@ -40,9 +40,9 @@ export default function finishPages({
         const changed = new Map<string, string>();
         const dangling: DanglingLink[] = [];
         for await (const { file: page, text: html } of readFiles(outDir, pages)) {
-          const secured = secureExternalLinks(html, siteOrigin);
+          const { html: secured, internalLinks } = readPage(html, siteOrigin);
           if (secured !== html) changed.set(page, secured);
-          dangling.push(...findDanglingLinks(new Map([[page, secured]]), base, exists));
+          dangling.push(...danglingLinks(page, internalLinks, base, exists));
         }
         // Pagefind may still be reading the pages: rewrite none under its feet.
         await after();

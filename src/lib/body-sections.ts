@@ -5,7 +5,7 @@
  * of contents. Also what the page adds to every body: a link to each heading,
  * and task-list boxes that read as words rather than as unlabelled inputs.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML, escapeAttribute } from 'entities';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, parse, type ElementNode, type Node } from 'ultrahtml';
 
 /** What a section is about, from its heading, so structured data can find its place. */
@@ -74,8 +74,6 @@ export function sectionRole(title: string): SectionRole {
   const normalised = title.toLowerCase();
   return ROLE_PATTERNS.find(([, pattern]) => pattern.test(normalised))?.[0] ?? 'other';
 }
-
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** Serialises parsed nodes; text and attribute values stay as the renderer escaped them. */
 function serialise(node: Node): string {

@@ -9,6 +9,12 @@ describe('findMermaidSources', () => {
   test('finds mermaid fences and decodes their text, ignoring other code', () => {
     expect(findMermaidSources(page)).toEqual(['flowchart LR\n  A["Client"] --> B']);
   });
+
+  test('reads the page as a browser does: a > in an attribute value, a fence merely shown as text', () => {
+    const html = `<pre data-title="a>b" tabindex="0"><code class="language-mermaid">graph TD\n  a --&gt; b\n</code></pre>
+      <p>&lt;pre&gt;&lt;code class="language-mermaid"&gt;not a diagram&lt;/code&gt;&lt;/pre&gt;</p>`;
+    expect(findMermaidSources(html)).toEqual(['graph TD\n  a --> b']);
+  });
 });
 
 describe('replaceMermaidBlocks', () => {
@@ -23,7 +29,7 @@ describe('replaceMermaidBlocks', () => {
     expect(html).toContain(
       '<a href="/_diagrams/diagram-0.svg">Open diagram 1 at full size</a><details><summary>Diagram source</summary>',
     );
-    expect(html).toContain('A[&quot;Client&quot;] --&gt; B');
+    expect(html).toContain('A["Client"] --&gt; B');
     expect(html).toContain('<pre><code class="language-js">a &gt; b</code></pre>');
     expect(findMermaidSources(html)).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { findDanglingLinks, internalLinks, resolveLink, secureExternalLinks } from './links';
+import { danglingLinks, readPage, resolveLink } from './links';
+
+const internalLinks = (html: string) => readPage(html, 'https://postmortems.example.com').internalLinks;
+const secureExternalLinks = (html: string) => readPage(html, 'https://postmortems.example.com').html;
 
 const files = new Set([
   'index.html',
@@ -19,8 +22,14 @@ describe('internalLinks', () => {
     expect(internalLinks(html)).toEqual(['/tags/', '/img/a.webp', '/img/a.webp', '/img/b.webp', '/_astro/site.css']);
   });
 
-  test('ignores links shown as code', () => {
+  test('ignores links shown as code, or written inside a script or a comment', () => {
     expect(internalLinks('<pre><code>&lt;a href="/nowhere/"&gt;</code></pre>')).toEqual([]);
+    expect(internalLinks('<script>const a = \'<a href="/nowhere/">\';</script><!-- <a href="/old/"> -->')).toEqual([]);
+  });
+
+  test('reads links as a browser does: after a quoted >, unquoted, and with character references decoded', () => {
+    const html = '<a title="a>b" href="/gone/">x</a><a href=/tags/?a=1&amp;b=2>y</a><img src="/img/&#97;.webp">';
+    expect(internalLinks(html)).toEqual(['/gone/', '/tags/?a=1&b=2', '/img/a.webp']);
   });
 });
 
@@ -39,30 +48,28 @@ describe('resolveLink', () => {
   });
 });
 
-describe('findDanglingLinks', () => {
-  test('names the page and the link for each dead internal link', () => {
-    const pages = new Map([
-      ['index.html', '<a href="/tags/dns/">ok</a><a href="/postmortems/renamed/">gone</a>'],
-      ['tags/index.html', '<img src="../img/missing.png">'],
-    ]);
-    expect(findDanglingLinks(pages, '/', exists)).toEqual([
-      { page: 'index.html', link: '/postmortems/renamed/' },
+describe('danglingLinks', () => {
+  test('names the page and the link for each dead internal link, once', () => {
+    expect(
+      danglingLinks('index.html', ['/tags/dns/', '/postmortems/renamed/', '/postmortems/renamed/'], '/', exists),
+    ).toEqual([{ page: 'index.html', link: '/postmortems/renamed/' }]);
+    expect(danglingLinks('tags/index.html', ['../img/missing.png', '../img/a.webp'], '', exists)).toEqual([
       { page: 'tags/index.html', link: '../img/missing.png' },
     ]);
   });
 });
 
-describe('secureExternalLinks', () => {
+describe('readPage: external links', () => {
   test('adds noopener noreferrer to links to other sites, keeping other rel values', () => {
     const html =
       '<a href="https://grafana.example/d/1">a</a> <a href="https://x.example" rel="nofollow">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>';
-    expect(secureExternalLinks(html, 'https://postmortems.example.com')).toBe(
+    expect(secureExternalLinks(html)).toBe(
       '<a href="https://grafana.example/d/1" rel="noopener noreferrer">a</a> <a href="https://x.example" rel="nofollow noopener noreferrer">b</a> <a href="/tags/">c</a> <a href="https://postmortems.example.com/x/">d</a>',
     );
   });
 
   test('leaves links that already have both alone', () => {
     const html = '<a href="https://x.example" rel="noopener noreferrer">b</a>';
-    expect(secureExternalLinks(html, 'https://postmortems.example.com')).toBe(html);
+    expect(secureExternalLinks(html)).toBe(html);
   });
 });

@@ -3,6 +3,8 @@
  * the site must lead to a file, so a renamed postmortem never leaves a dead link.
  */
 import { posix } from 'node:path';
+import { escapeAttribute } from 'entities';
+import { attributeOf, readHtml, replaceRanges, type HtmlTag } from './raw-html';
 
 /** A link that leads nowhere. */
 export interface DanglingLink {
@@ -12,28 +14,54 @@ export interface DanglingLink {
   link: string;
 }
 
-const LINK_ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const SRCSET_ATTRIBUTE = /\ssrcset\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const ENTITY = /&(amp|quot|#39|lt|gt);/g;
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' };
+/** Every `href`, `src` and `srcset` URL of `tag`, decoded, in order. */
+function tagLinks(tag: HtmlTag): string[] {
+  return tag.attributes.flatMap(({ name, value }) => {
+    if (name === 'href' || name === 'src') return [value];
+    if (name === 'srcset') return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '');
+    return [];
+  });
+}
 
-/** An element's start tag; code shown on a page is escaped (`&lt;a href=…`) and never matches. */
-const START_TAG = /<[a-z][a-z0-9-]*\s[^>]*>/gi;
+/** Whether `link` points inside the site: not empty, not an anchor, no scheme, not protocol-relative. */
+function isInternal(link: string): boolean {
+  return link !== '' && !link.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('//');
+}
 
-/** Every `href`, `src` and `srcset` URL in a page that points inside the site. */
-export function internalLinks(html: string): string[] {
+/**
+ * `tag`'s `rel` with `noopener noreferrer` added, as the text to put in place
+ * of what it has (the old `rel`, or nothing just before `>`); `undefined` when
+ * it needs none: not a link, a link within `siteOrigin`, or one that has both.
+ */
+function secureRel(
+  html: string,
+  tag: HtmlTag,
+  siteOrigin: string,
+): { start: number; end: number; text: string } | undefined {
+  if (tag.name !== 'a') return undefined;
+  const href = attributeOf(tag, 'href');
+  if (!href || !/^https?:\/\//i.test(href) || href.startsWith(siteOrigin)) return undefined;
+  const rel = tag.attributes.find((attribute) => attribute.name === 'rel');
+  const values = new Set(rel?.value.split(/\s+/).filter(Boolean));
+  if (values.has('noopener') && values.has('noreferrer')) return undefined;
+  const text = `rel="${escapeAttribute([...new Set([...values, 'noopener', 'noreferrer'])].join(' '))}"`;
+  if (rel) return { start: rel.offset, end: rel.end, text };
+  const close = html.startsWith('/>', tag.end - 2) ? tag.end - 2 : tag.end - 1;
+  return { start: close, end: close, text: ` ${text}` };
+}
+
+/** A built page read once: its internal links, and its HTML with every link to another site given `rel="noopener noreferrer"`. */
+export function readPage(html: string, siteOrigin: string): { html: string; internalLinks: string[] } {
   const links: string[] = [];
-  for (const [tag] of html.matchAll(START_TAG)) {
-    for (const match of tag.matchAll(LINK_ATTRIBUTE)) links.push(match[1] ?? match[2] ?? '');
-    for (const match of tag.matchAll(SRCSET_ATTRIBUTE)) {
-      links.push(...(match[1] ?? match[2] ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''));
-    }
-  }
-  return links
-    .map((link) => link.replace(ENTITY, (_entity, name: string) => ENTITIES[name]!))
-    .filter(
-      (link) => link !== '' && !link.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith('//'),
-    );
+  const secured: { start: number; end: number; text: string }[] = [];
+  readHtml(html, {
+    startTag: (tag) => {
+      links.push(...tagLinks(tag).filter(isInternal));
+      const rel = secureRel(html, tag, siteOrigin);
+      if (rel) secured.push(rel);
+    },
+  });
+  return { html: secured.length > 0 ? replaceRanges(html, secured) : html, internalLinks: links };
 }
 
 /**
@@ -63,36 +91,15 @@ export function resolveLink(
   return candidates.find(exists);
 }
 
-/** Every dangling internal link of the given pages. */
-export function findDanglingLinks(
-  pages: ReadonlyMap<string, string>,
+/** Every link of `links` (those of `page`) that leads to no file. */
+export function danglingLinks(
+  page: string,
+  links: readonly string[],
   base: string,
   exists: (file: string) => boolean,
 ): DanglingLink[] {
   const normalisedBase = base.endsWith('/') ? base : `${base}/`;
-  const dangling: DanglingLink[] = [];
-  for (const [page, html] of pages) {
-    for (const link of new Set(internalLinks(html))) {
-      if (!resolveLink(link, page, normalisedBase, exists)) dangling.push({ page, link });
-    }
-  }
-  return dangling;
-}
-
-const ANCHOR_START_TAG = /<a\s[^>]*>/gi;
-
-/**
- * Gives every link to another site `rel="noopener noreferrer"`, keeping any rel
- * values it had: the target gets no handle on the page and no referrer.
- * Links within `siteOrigin` are left alone.
- */
-export function secureExternalLinks(html: string, siteOrigin: string): string {
-  return html.replace(ANCHOR_START_TAG, (tag) => {
-    const href = /\shref\s*=\s*"([^"]*)"/i.exec(tag)?.[1];
-    if (!href || !/^https?:\/\//i.test(href) || href.startsWith(siteOrigin)) return tag;
-    const rel = /\srel\s*=\s*"([^"]*)"/i.exec(tag);
-    const values = new Set([...(rel?.[1]?.split(/\s+/).filter(Boolean) ?? []), 'noopener', 'noreferrer']);
-    const attribute = ` rel="${[...values].join(' ')}"`;
-    return rel ? tag.replace(rel[0], attribute) : tag.replace(/\s*(\/?)>$/, `${attribute}$1>`);
-  });
+  return [...new Set(links)]
+    .filter((link) => !resolveLink(link, page, normalisedBase, exists))
+    .map((link) => ({ page, link }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scanHtml, withoutComments } from './raw-html';
+import { readHtml, replaceRanges, scanHtml, withoutComments } from './raw-html';
 
 describe('scanHtml', () => {
   test('reads tags and attributes as a browser does: quoted >, unquoted values, entities', () => {
@@ -40,5 +40,34 @@ describe('withoutComments', () => {
   test('removes every comment and keeps the rest', () => {
     const html = '<p>a<!-- secret -->b</p><!-- note -->';
     expect(withoutComments(html, scanHtml(html).comments)).toBe('<p>ab</p>');
+  });
+});
+
+describe('readHtml', () => {
+  test('tells each token in order, with text decoded and the offsets of whole tags', () => {
+    const html = '<p class="a">x &amp; y</p>';
+    const seen: string[] = [];
+    readHtml(html, {
+      startTag: (tag) => seen.push(`start ${html.slice(tag.offset, tag.end)}`),
+      // Text comes in pieces; a reader joins them.
+      text: (text) => {
+        const last = seen.at(-1);
+        if (last?.startsWith('text ')) seen[seen.length - 1] = last + text;
+        else seen.push(`text ${text}`);
+      },
+      endTag: (name, offset, end) => seen.push(`end ${name} ${html.slice(offset, end)}`),
+    });
+    expect(seen.join('|')).toBe('start <p class="a">|text x & y|end p </p>');
+  });
+});
+
+describe('replaceRanges', () => {
+  test('replaces each range and keeps everything between', () => {
+    expect(
+      replaceRanges('<a>b</a>', [
+        { start: 2, end: 2, text: ' rel="x"' },
+        { start: 3, end: 4, text: 'c' },
+      ]),
+    ).toBe('<a rel="x">c</a>');
   });
 });
