@@ -7,19 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../src/integrations/diagrams';
 
 /** Chromium to drive: `CHROMIUM_PATH`, else Debian's. */
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** No sandbox (CI runs as root), and nothing that would reach outside this machine. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Starts a headless Chromium; close it in `afterAll`. */
 export function launchChromium(): Promise<Browser> {

@@ -36,6 +36,16 @@ function findChromium(env: Record<string, string | undefined> = process.env): st
   );
 }
 
+/** How Chromium is started, here and by the browser tests: no sandbox (CI runs as root), nothing that reaches outside this machine. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Draws every diagram in one browser session; resolves to SVG markup per source, or why it could not be drawn. */
 async function renderWithChromium(
   executablePath: string,
@@ -46,14 +56,7 @@ async function renderWithChromium(
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
