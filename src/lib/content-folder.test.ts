@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus';
-import { checkContentFolder, parallelWorkers, workerExecArgv } from './content-folder';
+import { checkContentFolder, workerExecArgv } from './content-folder';
 import { duePolicyOf } from './due-dates';
 import { ALL_RULES, createLintContext } from './lint';
 import { SiteConfigSchema } from '../schemas/site-config';
@@ -23,15 +23,6 @@ describe('workerExecArgv', () => {
     expect(workerExecArgv([], () => false)).toEqual({
       unavailable: expect.stringContaining('tsx, which is not installed: checking on one thread') as string,
     });
-  });
-});
-
-describe('parallelWorkers', () => {
-  test('uses every spare core for large folders and none for small ones', () => {
-    expect(parallelWorkers(10_000, 2)).toBe(1);
-    expect(parallelWorkers(10_000, 8)).toBe(7);
-    expect(parallelWorkers(300, 8)).toBe(0);
-    expect(parallelWorkers(10_000, 1)).toBe(0);
   });
 });
 
