@@ -12,7 +12,6 @@ import { CHROMIUM_ARGS } from '../src/integrations/diagrams';
 /** Chromium to drive: `CHROMIUM_PATH`, else Debian's. */
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-
 /** Starts a headless Chromium; close it in `afterAll`. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
