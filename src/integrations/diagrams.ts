@@ -21,7 +21,7 @@ import {
   renderedDiagram,
   replaceMermaidBlocks,
   standaloneSvg,
-} from '../lib/diagrams';
+} from '../lib/diagram-markup';
 import { formatProblem, type Problem } from '../lib/errors';
 import { readFiles } from '../lib/read-files';
 

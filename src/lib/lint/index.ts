@@ -8,7 +8,7 @@ import { SectionsConfigSchema, type SectionsConfig } from '../../schemas/section
 import { siteToday, type DuePolicy } from '../due-dates';
 import type { Problem } from '../errors';
 import type { LintDocument } from './document';
-import { actionItemsRequired, overdueActionItems } from './rules/action-items';
+import { actionItemsRequired, overdueActionItems } from './rules/action-item-rules';
 import { dueDatePolicy } from './rules/due-date-policy';
 import { blameLanguage } from './rules/blame-language';
 import { bodyContent } from './rules/body-content';
