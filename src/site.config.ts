@@ -10,4 +10,35 @@ export default defineSiteConfig({
   url: 'https://postmortems.larkspur.example',
   defaultTimezone: 'UTC',
   editLinkBase: 'https://github.com/larkspur/postmortems/edit/main/',
+  fields: [
+    {
+      key: 'region',
+      type: 'enum',
+      label: 'Region',
+      description: 'The cloud region where customers were hit',
+      values: {
+        'eu-west-1': 'EU West (Ireland)',
+        'eu-central-1': 'EU Central (Frankfurt)',
+        'us-east-1': 'US East (Virginia)',
+      },
+      facet: true,
+      stats: true,
+    },
+    {
+      key: 'customerTier',
+      type: 'enum',
+      label: 'Customer tier',
+      description: 'The highest tier of customers affected',
+      values: { consumer: 'Consumer', business: 'Business', partner: 'Partner' },
+      aliases: ['customer_tier'],
+      facet: true,
+    },
+    { key: 'incidentCommander', type: 'text', label: 'Incident commander' },
+  ],
+  sections: {
+    template: 'classic',
+    bySeverity: {
+      SEV1: [{ title: 'Lessons learned', prompt: 'What the team learned that applies beyond this incident.' }],
+    },
+  },
 });

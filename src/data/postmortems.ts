@@ -85,7 +85,7 @@ let insights: Promise<Insights<PostmortemEntry>> | undefined;
  */
 export function getInsights(): Promise<Insights<PostmortemEntry>> {
   if (insights && !import.meta.env.DEV) return insights;
-  insights = getCorpus().then((all) => buildInsights(all, { buildDate, policy: duePolicy }));
+  insights = getCorpus().then((all) => buildInsights(all, { buildDate, policy: duePolicy, fields: siteConfig.fields }));
   return insights;
 }
 

@@ -52,6 +52,7 @@ describe('toApiDocument', () => {
             "detection": null,
             "durationMinutes": 70,
             "escalatedTo": [],
+            "fields": {},
             "id": "2024-03-20-dns",
             "impact": null,
             "mitigatedAt": null,

@@ -2,10 +2,12 @@
  * The public JSON shape of a postmortem (`/api/postmortems.json`): stable field
  * names, instants as ISO 8601 UTC strings, `null` for what is unknown.
  */
+import type { CustomField } from '../schemas/custom-fields';
 import type { CorpusItem, RelatedIncident } from './corpus';
+import { apiFieldValues } from './custom-fields';
 
 /** One postmortem in the JSON API. */
-function toApiPostmortem(item: CorpusItem, url: string) {
+function toApiPostmortem(item: CorpusItem, url: string, fields: readonly CustomField[]) {
   const { record, metrics } = item;
   const { data } = record;
   const iso = (date: Date | undefined) => date?.toISOString() ?? null;
@@ -47,6 +49,8 @@ function toApiPostmortem(item: CorpusItem, url: string) {
     repeats: item.repeats.map(toApiSimilarity),
     /** Every incident of this kind in this build, oldest first, this one among them; `[]` when it has no repeat. */
     repeatChain: item.chain?.items.map((member) => member.record.id) ?? [],
+    /** The site's custom fields with `api` on, each present: `null` when this postmortem does not set it. */
+    fields: apiFieldValues(fields, data.fields),
   };
 }
 
@@ -61,11 +65,19 @@ function toApiSimilarity(link: RelatedIncident) {
   };
 }
 
-/** The whole API document. `generatedAt` is the build time, passed in so tests are deterministic. */
-export function toApiDocument(items: readonly CorpusItem[], urlOf: (id: string) => string, generatedAt: Date) {
+/**
+ * The whole API document. `generatedAt` is the build time, passed in so tests are deterministic;
+ * `fields` the site's custom fields.
+ */
+export function toApiDocument(
+  items: readonly CorpusItem[],
+  urlOf: (id: string) => string,
+  generatedAt: Date,
+  fields: readonly CustomField[] = [],
+) {
   return {
     generatedAt: generatedAt.toISOString(),
     count: items.length,
-    postmortems: items.map((item) => toApiPostmortem(item, urlOf(item.record.id))),
+    postmortems: items.map((item) => toApiPostmortem(item, urlOf(item.record.id), fields)),
   };
 }

@@ -13,6 +13,7 @@ import { siteToday, type DuePolicy } from './due-dates';
 import { buildServiceHistories, type ServiceHistory } from './service-history';
 import { buildRecurrence, type Recurrence } from './recurrence';
 import { buildCorpusStats, recentIncidents, type CorpusStats, type RecentIncidents } from './stats';
+import type { CustomField } from '../schemas/custom-fields';
 
 /** The derived views behind `/actions/`, `/stats/`, `/archive/`, service pages and the home page. */
 export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
@@ -38,7 +39,16 @@ export interface Insights<T extends PostmortemRecord = PostmortemRecord> {
  */
 export function buildInsights<T extends PostmortemRecord>(
   corpus: Corpus<T>,
-  { buildDate, policy }: { buildDate: Date; policy: DuePolicy },
+  {
+    buildDate,
+    policy,
+    fields = [],
+  }: {
+    buildDate: Date;
+    policy: DuePolicy;
+    /** The site's custom fields: those with `stats` on get a top-values chart. */
+    fields?: readonly CustomField[];
+  },
 ): Insights<T> {
   const today = siteToday(buildDate, policy);
   const ledger = buildActionLedger(corpus.items, { today, policy });
@@ -48,7 +58,7 @@ export function buildInsights<T extends PostmortemRecord>(
     today,
     ledger,
     followThrough: buildFollowThroughStats(ledger, policy.timeZone),
-    stats: buildCorpusStats(corpus, localMonth(buildDate, policy.timeZone)),
+    stats: buildCorpusStats(corpus, localMonth(buildDate, policy.timeZone), fields),
     recurrence: buildRecurrence(corpus, localMonth(buildDate, policy.timeZone)),
     recent: recentIncidents(corpus, buildDate),
     serviceHistories: buildServiceHistories(corpus.services, ledger),

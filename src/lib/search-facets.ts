@@ -4,7 +4,9 @@
  * tags itself for Pagefind with these, and the search page lists the same
  * facets, so the index and the page can never disagree on a name or a value.
  */
+import type { CustomField } from '../schemas/custom-fields';
 import type { Corpus, CorpusItem } from './corpus';
+import { facetFieldValues } from './custom-fields';
 import { humanise } from './format';
 import { formatDuration, formatLongDate, localDate } from './time';
 
@@ -88,15 +90,25 @@ export interface PagefindTag {
 
 /**
  * Everything a postmortem page tells Pagefind besides its text, one tag per
- * value (a filter with several values needs one element each). Values are
+ * value (a filter with several values needs one element each), the site's
+ * custom fields with `facet` on among the filters, under their keys. Values are
  * written inline after the key, where Pagefind reads them to the end, so a
  * comma or colon in a value is safe.
  */
-export function pagefindTags(item: CorpusItem): PagefindTag[] {
+export function pagefindTags(item: CorpusItem, fields: readonly CustomField[] = []): PagefindTag[] {
   const facets = postmortemFacets(item);
   const meta = postmortemSearchMeta(item);
   return [
     ...SEARCH_FACETS.flatMap(({ key }) => facets[key].map((value) => ({ kind: 'filter' as const, key, value }))),
+    ...fields
+      .filter((field) => field.facet)
+      .flatMap((field) =>
+        facetFieldValues(field, item.record.data.fields).map((value) => ({
+          kind: 'filter' as const,
+          key: field.key,
+          value,
+        })),
+      ),
     ...(Object.keys(meta) as (keyof SearchResultMeta)[]).map((key) => ({
       kind: 'meta' as const,
       key,

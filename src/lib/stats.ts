@@ -7,6 +7,8 @@ import { ascending, quantileSorted, rollup } from 'd3-array';
 import type { SeverityLevel } from '../schemas/severity';
 import { localMonth, monthsEndingWith, quarterOfMonth, quartersEndingWith } from './calendar';
 import type { Corpus, CorpusItem } from './corpus';
+import type { CustomField } from '../schemas/custom-fields';
+import { topFieldValues, type TopValue } from './custom-fields';
 
 /** How many months the incidents-per-month chart covers, ending with the build date's month. */
 export const STATS_MONTHS = 24;
@@ -174,10 +176,12 @@ export interface CorpusStats {
   topTags: ValueCount[];
   detectionMethods: ValueCount[];
   triggers: ValueCount[];
+  /** A top-values chart per custom field with `stats` on, in the config's order. */
+  fieldValues: { field: CustomField; values: TopValue[] }[];
 }
 
 /** Computes the stats page's figures for `corpus`, with windows ending in `lastMonth` (the build date's month). */
-export function buildCorpusStats(corpus: Corpus, lastMonth: string): CorpusStats {
+export function buildCorpusStats(corpus: Corpus, lastMonth: string, fields: readonly CustomField[] = []): CorpusStats {
   const severities = corpus.severities.map((group) => group.level);
   const top = (groups: Corpus['tags']) =>
     groups.slice(0, TOP_LIMIT).map((group) => ({ key: group.key, count: group.items.length }));
@@ -190,5 +194,14 @@ export function buildCorpusStats(corpus: Corpus, lastMonth: string): CorpusStats
     topTags: top(corpus.tags),
     detectionMethods: countBy(corpus.items, (item) => item.record.data.detection ?? NOT_RECORDED),
     triggers: countBy(corpus.items, (item) => item.record.data.trigger ?? NOT_RECORDED),
+    fieldValues: fields
+      .filter((field) => field.stats)
+      .map((field) => ({
+        field,
+        values: topFieldValues(
+          field,
+          corpus.items.map((item) => item.record.data.fields),
+        ),
+      })),
   };
 }
