@@ -196,6 +196,34 @@ describe('the reader’s site in a real browser', () => {
     });
   }, 30_000);
 
+  test('on a phone every chart’s text on /stats/ is at least 11 px and inside its chart, and severity rows link to their incidents', async () => {
+    await inPage('/stats/', VIEWS[0]!, async (page) => {
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('svg.chart-svg')].map((svg) => {
+          const box = svg.viewBox.baseVal;
+          const scale = svg.getBoundingClientRect().width / box.width;
+          const texts = [...svg.querySelectorAll('text')];
+          return {
+            id: svg.closest('figure')?.id,
+            smallest: Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * scale)),
+            outside: texts
+              .filter((text) => {
+                const { x, width } = text.getBBox();
+                return x < box.x - 0.5 || x + width > box.x + box.width + 0.5;
+              })
+              .map((text) => text.textContent),
+          };
+        }),
+      );
+      expect(charts.length).toBeGreaterThan(5);
+      for (const chart of charts) {
+        expect(chart.smallest, chart.id).toBeGreaterThanOrEqual(11);
+        expect(chart.outside, chart.id).toEqual([]);
+      }
+      expect(await page.locator('#chart-durations svg a[href="/severity/sev2/"]').count()).toBe(1);
+    });
+  }, 30_000);
+
   test('the theme choice applies at once and stays on the next page, run by the one script the CSP allows', async () => {
     await inPage(CDN, VIEWS[0]!, async (page) => {
       await page.selectOption('#theme-select', 'dark');

@@ -102,6 +102,23 @@ describe('durationLines', () => {
   test('breaks the line where a value is missing', () => {
     expect(layout.series[0]!.path).toBe('M16.67,66.67ZM83.33,0Z');
   });
+
+  test('labels every other category when labels would run together, keeping every point', () => {
+    const quarters = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8'];
+    const narrow = durationLines({
+      categories: quarters,
+      series: [{ key: 'detect', values: quarters.map(() => 5) }],
+      frame: { width: 440, height: 100, margin: { top: 0, right: 10, bottom: 0, left: 68 } },
+    });
+    expect(narrow.xTicks.map((tick) => tick.label)).toEqual(['Q1', 'Q3', 'Q5', 'Q7']);
+    expect(narrow.series[0]!.points).toHaveLength(8);
+    const wide = durationLines({
+      categories: quarters.slice(0, 3),
+      series: [{ key: 'detect', values: [5, 5, 5] }],
+      frame: { width: 440, height: 100, margin: { top: 0, right: 10, bottom: 0, left: 68 } },
+    });
+    expect(wide.xTicks.map((tick) => tick.label)).toEqual(['Q1', 'Q2', 'Q3']);
+  });
 });
 
 describe('horizontalBars', () => {

@@ -10,6 +10,9 @@ import { line, stack } from 'd3-shape';
 /** The viewBox width of every chart: narrow enough that text stays legible when a phone scales it to 360 px. */
 export const CHART_WIDTH = 440;
 
+/** Units between the centres of two labelled categories: a label like `Q1 '25` is about 50 units wide at the charts' text size. */
+const MIN_CATEGORY_LABEL_GAP = 56;
+
 /** The drawing area: a viewBox of `width` × `height`, with room for axes in `margin`. */
 export interface ChartFrame {
   width: number;
@@ -225,6 +228,7 @@ export function durationLines({
   /** The text of a category on the axis. */
   label?: (category: string) => string;
 }): DurationLinesLayout {
+  // Every category keeps its point; only every n-th is labelled when labels this far apart would run together.
   const { width, height, margin } = frame;
   const x = scalePoint()
     .domain(categories)
@@ -250,7 +254,9 @@ export function durationLines({
       });
       return { key: one.key, path: path(points) ?? '', points };
     }),
-    xTicks: categories.map((category) => ({ position: round(x(category)!), label: label(category) })),
+    xTicks: categories
+      .filter((_, index) => index % Math.ceil(MIN_CATEGORY_LABEL_GAP / x.step()) === 0)
+      .map((category) => ({ position: round(x(category)!), label: label(category) })),
     yTicks: y.ticks,
     baseline: y.position(0),
   };
