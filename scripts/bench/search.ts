@@ -18,7 +18,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { folderBytes, UNUSED_PAGEFIND_FILE } from './site-weight';
+import { folderBytes, isUsedPagefindFile } from './site-weight';
 import type { SearchFigures } from './targets';
 import { collectErrors, launchChromium } from '../../tests/browser';
 import { serveDirectory, type ServedFile, type StaticServer } from '../../tests/static-server';
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
         )
       : DEFAULT_TRIOS;
   console.log(
-    `Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)))} is what search uses`,
+    `Index on disk: ${kB(await folderBytes(join(dir, 'pagefind')))} in pagefind/, of which ${kB(await folderBytes(join(dir, 'pagefind'), isUsedPagefindFile))} is what search uses`,
   );
   const all = await visits(dir, trios);
   for (const [index, [first, next, misspelt]] of trios.entries()) {

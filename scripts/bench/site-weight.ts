@@ -8,13 +8,16 @@ import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { glob } from 'tinyglobby';
+import { UNUSED_BUNDLE_FILES } from '../../src/integrations/search-index';
 import { attributeOf, readHtml } from '../../src/lib/raw-html';
 import { median } from '../../src/lib/stats';
 
 const gzipped = promisify(gzip);
 
-/** Pagefind also writes its prebuilt UIs; the search page uses only its API, so they are never downloaded. */
-export const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+/** Whether a file of Pagefind's bundle is one search downloads: not one of its prebuilt UIs (`UNUSED_BUNDLE_FILES`). */
+export function isUsedPagefindFile(name: string): boolean {
+  return !UNUSED_BUNDLE_FILES.includes(name);
+}
 
 /** Bytes of the files under `dir` whose names pass `keep`. */
 export async function folderBytes(dir: string, keep: (name: string) => boolean = () => true): Promise<number> {
@@ -83,9 +86,7 @@ export async function weighSite(outDir: string, base = '/'): Promise<SiteWeight>
     postmortemPages: postmortemPages.length,
     pageGzipBytes: { median: median(pageSizes) ?? 0, max: Math.max(0, ...pageSizes) },
     cssGzipBytes,
-    searchIndexBytes: await folderBytes(join(outDir, 'pagefind'), (name) => !UNUSED_PAGEFIND_FILE.test(name)).catch(
-      () => 0,
-    ),
+    searchIndexBytes: await folderBytes(join(outDir, 'pagefind'), isUsedPagefindFile).catch(() => 0),
     pagesWithScripts,
   };
 }
