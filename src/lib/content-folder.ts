@@ -13,7 +13,7 @@ import { glob } from 'tinyglobby';
 import { createPostmortemSchema, type PostmortemSchema, type PostmortemSchemaOptions } from '../schemas/postmortem';
 import { quoteValue, SetupError, type Problem } from './errors';
 import { ALL_RULES, LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
-import { rootCauseSection } from './similarity-terms';
+import { rootCauseSection, similarityTerms, type TermCount } from './similarity-terms';
 import { encodingProblem, readUtf8 } from './text-encoding';
 import { checkCorpus, idFromPath, validatePostmortemSource, type KnownFile, type ValidatedFile } from './validate';
 
@@ -127,8 +127,8 @@ export interface CheckFolderOptions {
 
 /** A file as checked: where it is, its frontmatter as written and as validated, and its root-cause section's text. */
 export type CheckedFile = Pick<ValidatedFile, 'file' | 'id' | 'raw' | 'data'> & {
-  /** What the similarity of incidents reads besides the title and summary (see `rootCauseSection`). */
-  rootCause: string;
+  /** What the similarity of incidents reads: the terms of the title, summary and root-cause section (see `similarityTerms`). */
+  terms: TermCount[];
 };
 
 /** The files checked and every problem found. */
@@ -200,7 +200,7 @@ export async function checkFiles(
         id: idFromPath(relativePath),
         raw: undefined,
         data: undefined,
-        rootCause: '',
+        terms: [],
       });
       continue;
     }
@@ -218,7 +218,9 @@ export async function checkFiles(
         id,
         raw,
         data,
-        rootCause: rootCauseSection(body, { isMdx: file.endsWith('.mdx'), audience: 'internal' }),
+        terms: data
+          ? similarityTerms(data, rootCauseSection(body, { isMdx: file.endsWith('.mdx'), audience: 'internal' }))
+          : [],
       })),
       ...unreadable,
     ],

@@ -9,6 +9,7 @@ import { SimilarityConfigSchema, type SimilarityConfig } from '../schemas/simila
 import { relatedLinks, type RelatedLink } from './related';
 import { repeatChains, type RepeatChain } from './repeats';
 import { findSimilar } from './similarity';
+import { similarityTerms } from './similarity-terms';
 import { minutesBetween } from './time';
 
 /** A postmortem as the corpus needs it: its id and normalised frontmatter. */
@@ -133,7 +134,7 @@ export function buildCorpus<T extends PostmortemRecord>(
   }));
   const byId = new Map(items.map((item) => [item.record.id, item]));
   const similar = findSimilar(
-    sorted.map((record) => ({ record, rootCause: rootCauseOf(record) })),
+    sorted.map((record) => ({ record, terms: similarityTerms(record.data, rootCauseOf(record)) })),
     config,
   );
   const idAt = (position: number) => sorted[position]!.id;

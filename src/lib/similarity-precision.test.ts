@@ -10,6 +10,7 @@ import { postmortemRecord } from '../../tests/postmortem-record';
 import { SimilarityConfigSchema } from '../schemas/similarity';
 import { compareNewestFirst } from './corpus';
 import { findSimilar } from './similarity';
+import { similarityTerms } from './similarity-terms';
 
 type Incident = [
   id: string,
@@ -212,6 +213,7 @@ const LABELLED: [string, string, boolean][] = [
 
 describe('repeats on a hand-labelled set', () => {
   const inputs = INCIDENTS.map(([id, services, tags, trigger, title, summary, rootCause]) => ({
+    terms: similarityTerms({ title, summary }, rootCause),
     record: postmortemRecord(id, {
       startedAt: `${id.slice(0, 10)}T10:00:00Z`,
       resolvedAt: `${id.slice(0, 10)}T11:00:00Z`,
@@ -221,7 +223,6 @@ describe('repeats on a hand-labelled set', () => {
       title,
       summary,
     }),
-    rootCause,
   })).sort((a, b) => compareNewestFirst(a.record, b.record));
   const results = findSimilar(inputs, SimilarityConfigSchema.parse({}));
   const predicted = (later: string, earlier: string) => {

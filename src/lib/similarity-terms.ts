@@ -43,14 +43,25 @@ export interface TermCount {
  */
 const TOKEN_OR_BREAK = /([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)|([.!?;:,()[\]{}"]+(?=\s|$)|\n\s*\n)/gu;
 
+/** `TOKEN_OR_BREAK` for text of ASCII characters only, where it finds the same: most texts, read several times faster. */
+const ASCII_TOKEN_OR_BREAK = /([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)|([.!?;:,()[\]{}"]+(?=\s|$)|\n\s*\n)/g;
+
+/** Whether `token` is lowercase ASCII letters only, as most tokens are: settled without the costlier Unicode tests. */
+function isLowercaseWord(token: string): boolean {
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
 /**
  * Whether a token as written names something rather than says something: it has
  * `_` or `.`, digits beside letters, a lower-to-upper case change (`HikariPool`),
  * or five or more capitals (`ECONNREFUSED`).
  */
 export function isIdentifier(token: string): boolean {
-  // Most tokens are lowercase words: settle them without the costlier Unicode tests.
-  if (/^[a-z]+$/.test(token)) return false;
+  if (isLowercaseWord(token)) return false;
   return (
     /[_.]/.test(token) ||
     (/\p{N}/u.test(token) && /\p{L}/u.test(token)) ||
@@ -62,7 +73,8 @@ export function isIdentifier(token: string): boolean {
 /** A word's plural and singular as one term (`timeouts` → `timeout`, `retries` → `retry`). */
 function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return word;
 }
 
@@ -79,20 +91,24 @@ export function termCounts(text: string): TermCount[] {
     if (known) known.count++;
     else counts.set(term, { term, count: 1, identifier });
   };
+  const tokens = /^[\0-\x7f]*$/.test(text) ? ASCII_TOKEN_OR_BREAK : TOKEN_OR_BREAK;
+  tokens.lastIndex = 0;
   let previous: string | undefined;
-  for (const [, token, clauseBreak] of text.matchAll(TOKEN_OR_BREAK)) {
+  for (let match = tokens.exec(text); match !== null; match = tokens.exec(text)) {
+    const [, token, clauseBreak] = match;
     // Sentences and clauses break word pairs: "…the pool. Connections…" pairs nothing across the full stop.
     if (clauseBreak !== undefined || token === undefined) {
       previous = undefined;
       continue;
     }
-    if (isIdentifier(token)) {
+    const lowercase = isLowercaseWord(token);
+    if (!lowercase && isIdentifier(token)) {
       add(token.toLowerCase(), true);
       previous = undefined;
       continue;
     }
-    const word = token.toLowerCase();
-    if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) {
+    const word = lowercase ? token : token.toLowerCase();
+    if (word.length < 3 || STOP_WORDS.has(word) || (!lowercase && /^\d+$/.test(word))) {
       previous = undefined;
       continue;
     }
@@ -102,6 +118,14 @@ export function termCounts(text: string): TermCount[] {
     previous = term;
   }
   return [...counts.values()];
+}
+
+/**
+ * What two postmortems are compared on (see `findSimilar`): the terms of the title, the summary and
+ * the root-cause section (see `rootCauseSection`), read once per file, so a cache can keep them.
+ */
+export function similarityTerms(data: { title: string; summary: string }, rootCause: string): TermCount[] {
+  return termCounts(`${data.title}.\n\n${data.summary}\n\n${rootCause}`);
 }
 
 /** Nodes whose text never reaches a published page, whatever the audience. */

@@ -3,6 +3,7 @@ import { postmortemRecord } from '../../tests/postmortem-record';
 import { SimilarityConfigSchema } from '../schemas/similarity';
 import { compareNewestFirst } from './corpus';
 import { findSimilar, type SimilarityInput } from './similarity';
+import { similarityTerms } from './similarity-terms';
 
 const config = SimilarityConfigSchema.parse({});
 const on = (day: string) => ({ startedAt: `2024-03-${day}T10:00:00Z`, resolvedAt: `2024-03-${day}T11:00:00Z` });
@@ -13,7 +14,7 @@ function inputs(...records: [id: string, fields: Record<string, unknown>, rootCa
   return records
     .map(([id, fields]) => postmortemRecord(id, fields))
     .sort(compareNewestFirst)
-    .map((record) => ({ record, rootCause: rootCauses.get(record.id)! }));
+    .map((record) => ({ record, terms: similarityTerms(record.data, rootCauses.get(record.id)!) }));
 }
 
 /** Each input's related (`id:score`) by id. */
@@ -117,6 +118,16 @@ describe('findSimilar', () => {
     const at = (id: string) => list.findIndex(({ record }) => record.id === id);
     expect(results[at('new')]!.repeats.map((match) => list[match.position]!.record.id)).toEqual(['earlier']);
     expect(findSimilar(list, { ...config, repeatMinScore: 100 })[at('new')]!.repeats).toEqual([]);
+  });
+
+  test('gives a linked incident that shares nothing a score of 0, whatever was compared before it', () => {
+    const list = inputs(
+      ['a', { ...on('03'), services: ['x'], tags: ['t'] }],
+      ['b', { ...on('02'), services: ['y'], related: ['c'] }],
+      ['c', { ...on('01'), services: ['x'], tags: ['t'] }],
+    );
+    const [, linking] = findSimilar(list, config);
+    expect(linking!.explicit).toMatchObject([{ position: 2, score: 0, textSimilarity: 0 }]);
   });
 
   test('finds matches only for the positions asked for, against all the others', () => {

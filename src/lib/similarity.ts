@@ -11,11 +11,10 @@
  * every pair. Terms in more than 50 postmortems and 2% of the corpus are left out: they
  * say little, and a few of them would make every incident visit thousands.
  */
-import { rollup } from 'd3-array';
 import type { SimilarityConfig } from '../schemas/similarity';
 import type { PostmortemRecord } from './corpus';
 import { sharedTraits, type SharedTraits } from './related';
-import { termCounts } from './similarity-terms';
+import type { TermCount } from './similarity-terms';
 
 /** How many of its heaviest terms stand for a postmortem's text. */
 const TERMS_PER_DOCUMENT = 16;
@@ -36,11 +35,11 @@ const EVIDENCE_TERMS = 5;
 /** Triggers that say nothing about the cause, so sharing them means nothing. */
 const UNINFORMATIVE_TRIGGERS = new Set(['unknown', 'other']);
 
-/** What a postmortem is compared on: its record and the text of its root-cause section. */
+/** What a postmortem is compared on: its record and the terms of its text. */
 export interface SimilarityInput<T extends PostmortemRecord = PostmortemRecord> {
   record: T;
-  /** The root-cause section's text (see `rootCauseSection`); `''` when there is none. */
-  rootCause: string;
+  /** The terms of its title, summary and root-cause section (see `similarityTerms`). */
+  terms: readonly TermCount[];
 }
 
 /** Why two postmortems are alike: shared labels and the distinctive terms both use, heaviest first. */
@@ -72,11 +71,12 @@ export interface SimilarityResult {
   repeats: SimilarMatch[];
 }
 
-/** A sparse text vector: terms and their weights, unit length, and which terms are identifiers. */
-interface TextVector {
-  terms: string[];
-  weights: number[];
-  identifiers: boolean[];
+/** The corpus's texts as sparse vectors over term numbers (each distinct term of the corpus gets one). */
+interface TextVectors {
+  /** Each term number's term. */
+  termOf: string[];
+  /** By text: its heaviest terms' numbers, heaviest first, their weights (unit length), and which are identifiers. */
+  vectors: { terms: Int32Array; weights: Float64Array; identifiers: Uint8Array }[];
 }
 
 /** BM25's inverse document frequency: positive however common the term, so two-document corpora compare too. */
@@ -84,49 +84,81 @@ function inverseDocumentFrequency(documents: number, withTerm: number): number {
   return Math.log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
 }
 
-/** The TF-IDF vector of each text, over terms shared with another text and not too common, unit length. */
-function textVectors(texts: readonly string[]): TextVector[] {
-  const counted = texts.map(termCounts);
-  const documentFrequency = new Map<string, number>();
-  for (const terms of counted)
-    for (const { term } of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const mostDocuments = Math.max(COMMON_TERM_DOCUMENTS, COMMON_TERM_SHARE * texts.length);
-  return counted.map((terms) => {
-    const weighted = terms
-      .map(({ term, count, identifier }) => {
-        const frequency = documentFrequency.get(term)!;
-        // A term of this text only can match nothing; a very common one says nothing.
-        const useful = frequency >= 2 && frequency <= mostDocuments;
-        const weight = useful
-          ? (1 + Math.log(count)) *
-            (identifier ? IDENTIFIER_BOOST : 1) *
-            inverseDocumentFrequency(texts.length, frequency)
-          : 0;
-        return { term, weight, identifier };
-      })
-      .filter(({ weight }) => weight > 0)
-      // Heaviest first; ties by term, so the vector never depends on the order of the text.
-      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
-      .slice(0, TERMS_PER_DOCUMENT);
-    const length = Math.hypot(...weighted.map(({ weight }) => weight));
-    return {
-      terms: weighted.map(({ term }) => term),
-      weights: weighted.map(({ weight }) => weight / length),
-      identifiers: weighted.map(({ identifier }) => identifier),
-    };
+/**
+ * The TF-IDF vector of each text, over terms shared with another text and not too common, unit length.
+ * Terms are numbered once for the corpus, so counting and ranking them is typed-array work, not string maps.
+ */
+function textVectors(texts: readonly (readonly TermCount[])[]): TextVectors {
+  const numberOf = new Map<string, number>();
+  const termOf: string[] = [];
+  const counted = texts.map((counts) => {
+    const terms = new Int32Array(counts.length);
+    for (let index = 0; index < counts.length; index++) {
+      const { term } = counts[index]!;
+      let number = numberOf.get(term);
+      if (number === undefined) {
+        numberOf.set(term, (number = termOf.length));
+        termOf.push(term);
+      }
+      terms[index] = number;
+    }
+    return { terms, counts };
   });
+  const documentFrequency = new Int32Array(termOf.length);
+  for (const { terms } of counted) for (const term of terms) documentFrequency[term]!++;
+  const mostDocuments = Math.max(COMMON_TERM_DOCUMENTS, COMMON_TERM_SHARE * texts.length);
+  // Heaviest first; ties by term, so the vector never depends on the order of the text.
+  const heavier = (weightA: number, termA: number, weightB: number, termB: number) =>
+    weightA > weightB || (weightA === weightB && termOf[termA]! < termOf[termB]!);
+  // The heaviest terms of the text at hand, kept in order by insertion (a text has hundreds of terms, a vector 16).
+  const bestTerms = new Int32Array(TERMS_PER_DOCUMENT);
+  const bestWeights = new Float64Array(TERMS_PER_DOCUMENT);
+  const bestIdentifiers = new Uint8Array(TERMS_PER_DOCUMENT);
+  const vectors = counted.map(({ terms, counts }) => {
+    let kept = 0;
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index]!;
+      const frequency = documentFrequency[term]!;
+      // A term of this text only can match nothing; a very common one says nothing.
+      if (frequency < 2 || frequency > mostDocuments) continue;
+      const { count, identifier } = counts[index]!;
+      const weight =
+        (1 + Math.log(count)) * (identifier ? IDENTIFIER_BOOST : 1) * inverseDocumentFrequency(texts.length, frequency);
+      if (kept === TERMS_PER_DOCUMENT && !heavier(weight, term, bestWeights[kept - 1]!, bestTerms[kept - 1]!)) continue;
+      let at = kept < TERMS_PER_DOCUMENT ? kept++ : kept - 1;
+      for (; at > 0 && heavier(weight, term, bestWeights[at - 1]!, bestTerms[at - 1]!); at--) {
+        bestTerms[at] = bestTerms[at - 1]!;
+        bestWeights[at] = bestWeights[at - 1]!;
+        bestIdentifiers[at] = bestIdentifiers[at - 1]!;
+      }
+      bestTerms[at] = term;
+      bestWeights[at] = weight;
+      bestIdentifiers[at] = identifier ? 1 : 0;
+    }
+    const weights = bestWeights.slice(0, kept);
+    const length = Math.hypot(...weights);
+    for (let index = 0; index < kept; index++) weights[index]! /= length;
+    return { terms: bestTerms.slice(0, kept), weights, identifiers: bestIdentifiers.slice(0, kept) };
+  });
+  return { termOf, vectors };
 }
 
+type TextVector = TextVectors['vectors'][number];
+
 /** Terms of both vectors, heaviest in the pair first; a single word is left out when a shared word pair names it. */
-function sharedTerms(a: TextVector, b: TextVector): string[] {
-  const weightInB = new Map(b.terms.map((term, index) => [term, b.weights[index]!]));
-  const shared = a.terms
-    .map((term, index) => ({ term, weight: a.weights[index]! * (weightInB.get(term) ?? 0) }))
+function sharedTerms(a: TextVector, b: TextVector, termOf: readonly string[]): string[] {
+  // Vectors hold 16 terms at most: comparing every term with every other is cheaper than a map of them.
+  const shared: { term: string; weight: number }[] = [];
+  for (let index = 0; index < a.terms.length; index++) {
+    const inB = b.terms.indexOf(a.terms[index]!);
+    if (inB !== -1) shared.push({ term: termOf[a.terms[index]!]!, weight: a.weights[index]! * b.weights[inB]! });
+  }
+  const ranked = shared
     .filter(({ weight }) => weight > 0)
     .sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1))
     .map(({ term }) => term);
-  const inPairs = new Set(shared.filter((term) => term.includes(' ')).flatMap((pair) => pair.split(' ')));
-  return shared.filter((term) => !inPairs.has(term)).slice(0, EVIDENCE_TERMS);
+  const inPairs = new Set(ranked.filter((term) => term.includes(' ')).flatMap((pair) => pair.split(' ')));
+  return ranked.filter((term) => !inPairs.has(term)).slice(0, EVIDENCE_TERMS);
 }
 
 /** Trait keys of a record and what each adds to a pair's score. */
@@ -138,6 +170,31 @@ function traitsOf(data: PostmortemRecord['data'], weights: SimilarityConfig['wei
       ? [{ key: `trigger:${data.trigger}`, weight: weights.trigger }]
       : []),
   ];
+}
+
+/** An inverted index: for each key, the positions having it (ascending) and a weight for each. */
+interface Postings {
+  positions: Int32Array[];
+  weights: Float64Array[];
+}
+
+/** The inverted index of `entries` (position → its keys and weights), keys being numbers below `keyCount`. */
+function invertedIndex(entries: readonly { keys: ArrayLike<number>; weights: ArrayLike<number> }[], keyCount: number) {
+  const lengths = new Int32Array(keyCount);
+  for (const { keys } of entries) for (let index = 0; index < keys.length; index++) lengths[keys[index]!]!++;
+  const postings: Postings = {
+    positions: Array.from(lengths, (length) => new Int32Array(length)),
+    weights: Array.from(lengths, (length) => new Float64Array(length)),
+  };
+  lengths.fill(0);
+  for (const [position, { keys, weights }] of entries.entries())
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const at = lengths[key]!++;
+      postings.positions[key]![at] = position;
+      postings.weights[key]![at] = weights[index]!;
+    }
+  return postings;
 }
 
 /**
@@ -153,62 +210,86 @@ export function findSimilar(
   only: (position: number) => boolean = () => true,
 ): SimilarityResult[] {
   const { weights } = config;
+  const count = newestFirst.length;
   const positionById = new Map(newestFirst.map(({ record }, position) => [record.id, position]));
-  const vectors = textVectors(
-    newestFirst.map(({ record, rootCause }) => `${record.data.title}.\n\n${record.data.summary}\n\n${rootCause}`),
+  const { termOf, vectors } = textVectors(newestFirst.map(({ terms }) => terms));
+  // Traits numbered like terms, so both inverted indexes are typed arrays.
+  const traitNumbers = new Map<string, number>();
+  const traits = newestFirst.map(({ record }) => {
+    const own = traitsOf(record.data, weights);
+    return {
+      keys: own.map(({ key }) => {
+        let number = traitNumbers.get(key);
+        if (number === undefined) traitNumbers.set(key, (number = traitNumbers.size));
+        return number;
+      }),
+      weights: own.map(({ weight }) => weight),
+    };
+  });
+  const traitPostings = invertedIndex(traits, traitNumbers.size);
+  // Term → the positions of the records whose vector has it, and its weight in each.
+  const termPostings = invertedIndex(
+    vectors.map(({ terms, weights: termWeights }) => ({ keys: terms, weights: termWeights })),
+    termOf.length,
   );
-  const traits = newestFirst.map(({ record }) => traitsOf(record.data, weights));
-  const traitPostings = rollup(
-    traits.flatMap((own, position) => own.map(({ key }) => ({ key, position }))),
-    (pairs) => pairs.map((pair) => pair.position),
-    (pair) => pair.key,
-  );
-  // Term → the positions of the records whose vector has it, and its weight in each (two arrays: no object per posting).
-  const termPostings = new Map<string, { positions: number[]; weights: number[] }>();
-  for (const [position, { terms, weights: termWeights }] of vectors.entries()) {
-    for (const [index, term] of terms.entries()) {
-      let posting = termPostings.get(term);
-      if (!posting) termPostings.set(term, (posting = { positions: [], weights: [] }));
-      posting.positions.push(position);
-      posting.weights.push(termWeights[index]!);
-    }
-  }
 
-  // Per record at hand: trait score and text similarity of each record it shares something with; reset after each.
-  const traitScores = new Float64Array(newestFirst.length);
-  const textScores = new Float64Array(newestFirst.length);
-  // Per record at hand: how many terms each other shares with it, and whether one is an identifier.
-  const sharedTermCounts = new Uint8Array(newestFirst.length);
-  const sharesIdentifier = new Uint8Array(newestFirst.length);
-  const seen = new Uint8Array(newestFirst.length);
-  const touched: number[] = [];
-  const touch = (other: number) => {
-    if (seen[other]) return;
-    seen[other] = 1;
-    touched.push(other);
-  };
+  // Per record at hand, for each record it shares something with: its trait score and, when it shares terms, the
+  // text similarity, how many terms it shares and whether one is an identifier. `visitedBy` and `termsVisitedBy` say
+  // which record at hand last wrote them, so they are reset on the first visit instead of in a pass of their own.
+  const traitScores = new Float64Array(count);
+  const textScores = new Float64Array(count);
+  const sharedTermCounts = new Int32Array(count);
+  const sharesIdentifier = new Uint8Array(count);
+  const visitedBy = new Int32Array(count).fill(-1);
+  const termsVisitedBy = new Int32Array(count).fill(-1);
+  const touched = new Int32Array(count);
 
   // Started-at instants by position, so the loop below compares numbers, not dates.
   const startedAt = Float64Array.from(newestFirst, ({ record }) => record.data.startedAt.getTime());
   // Scores of the records at hand, by position, for ranking; written for every touched record before it is ranked.
-  const scores = new Float64Array(newestFirst.length);
+  const scores = new Float64Array(count);
   const ranksBefore = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  const { relatedMinScore, repeatMinScore, repeatMinTextSimilarity } = config;
+  const textWeight = weights.text;
 
   return newestFirst.map(({ record }, position) => {
     if (!only(position)) return { explicit: [], related: [], repeats: [] };
-    for (const { key, weight } of traits[position]!)
-      for (const other of traitPostings.get(key)!) {
-        touch(other);
-        traitScores[other]! += weight;
+    // Thousands of records share a label with each: these loops are the cost of the whole, so they are plain.
+    let touchedCount = 0;
+    const own = traits[position]!;
+    for (let index = 0; index < own.keys.length; index++) {
+      const weight = own.weights[index]!;
+      const others = traitPostings.positions[own.keys[index]!]!;
+      for (let at = 0; at < others.length; at++) {
+        const other = others[at]!;
+        if (visitedBy[other] === position) traitScores[other]! += weight;
+        else {
+          visitedBy[other] = position;
+          touched[touchedCount++] = other;
+          traitScores[other] = weight;
+        }
       }
-    const own = vectors[position]!;
-    for (const [index, term] of own.terms.entries()) {
-      const ownWeight = own.weights[index]!;
-      const identifier = own.identifiers[index]! ? 1 : 0;
-      const { positions, weights: termWeights } = termPostings.get(term)!;
-      for (let at = 0; at < positions.length; at++) {
-        const other = positions[at]!;
-        touch(other);
+    }
+    const vector = vectors[position]!;
+    for (let index = 0; index < vector.terms.length; index++) {
+      const ownWeight = vector.weights[index]!;
+      const identifier = vector.identifiers[index]!;
+      const term = vector.terms[index]!;
+      const others = termPostings.positions[term]!;
+      const termWeights = termPostings.weights[term]!;
+      for (let at = 0; at < others.length; at++) {
+        const other = others[at]!;
+        if (visitedBy[other] !== position) {
+          visitedBy[other] = position;
+          touched[touchedCount++] = other;
+          traitScores[other] = 0;
+        }
+        if (termsVisitedBy[other] !== position) {
+          termsVisitedBy[other] = position;
+          textScores[other] = 0;
+          sharedTermCounts[other] = 0;
+          sharesIdentifier[other] = 0;
+        }
         textScores[other]! += ownWeight * termWeights[at]!;
         sharedTermCounts[other]!++;
         sharesIdentifier[other]! |= identifier;
@@ -217,22 +298,25 @@ export function findSimilar(
 
     // One shared word is coincidence, however short the texts; two terms, or one identifier, are evidence.
     const textSimilarityOf = (other: number) =>
-      sharedTermCounts[other]! >= 2 || sharesIdentifier[other]
+      termsVisitedBy[other] === position && (sharedTermCounts[other]! >= 2 || sharesIdentifier[other])
         ? Math.min(1, Math.round(textScores[other]! * 1e6) / 1e6)
         : 0;
     // Rounded, so that sums of the same weights in another order compare equal.
-    const scoreOf = (other: number) =>
-      Math.round((traitScores[other]! + weights.text * textSimilarityOf(other)) * 1e6) / 1e6;
-    const match = (other: number): SimilarMatch => ({
-      position: other,
-      score: scoreOf(other),
-      textSimilarity: textSimilarityOf(other),
-      evidence: {
-        ...sharedTraits(record.data, newestFirst[other]!.record.data).shared,
-        // Terms are evidence only when they made the texts alike (see `textSimilarityOf`).
-        terms: textSimilarityOf(other) > 0 ? sharedTerms(own, vectors[other]!) : [],
-      },
-    });
+    const scoreOf = (other: number, textSimilarity: number) =>
+      visitedBy[other] === position ? Math.round((traitScores[other]! + textWeight * textSimilarity) * 1e6) / 1e6 : 0;
+    const match = (other: number): SimilarMatch => {
+      const textSimilarity = textSimilarityOf(other);
+      return {
+        position: other,
+        score: scoreOf(other, textSimilarity),
+        textSimilarity,
+        evidence: {
+          ...sharedTraits(record.data, newestFirst[other]!.record.data).shared,
+          // Terms are evidence only when they made the texts alike (see `textSimilarityOf`).
+          terms: textSimilarity > 0 ? sharedTerms(vector, vectors[other]!, termOf) : [],
+        },
+      };
+    };
     const explicit = record.data.related.flatMap((id) => {
       const other = positionById.get(id);
       return other === undefined || other === position ? [] : [other];
@@ -240,29 +324,34 @@ export function findSimilar(
     const notRepeatOf = new Set(record.data.notRepeatOf.map((entry) => entry.id));
     const related: number[] = [];
     const repeats: number[] = [];
-    for (const other of touched) {
+    for (let index = 0; index < touchedCount; index++) {
+      const other = touched[index]!;
       if (other === position) continue;
-      const score = (scores[other] = scoreOf(other));
-      if (score >= config.relatedMinScore && !explicit.includes(other))
+      // `textSimilarityOf` and `scoreOf` written out: this runs for every record sharing a label, thousands each.
+      const textSimilarity =
+        termsVisitedBy[other] === position && (sharedTermCounts[other]! >= 2 || sharesIdentifier[other])
+          ? Math.min(1, Math.round(textScores[other]! * 1e6) / 1e6)
+          : 0;
+      const score = Math.round((traitScores[other]! + textWeight * textSimilarity) * 1e6) / 1e6;
+      scores[other] = score;
+      // Most records share a label and no more, and rank below the ones kept: settle them before anything costlier.
+      if (
+        score >= relatedMinScore &&
+        (related.length < relatedLimit ||
+          score > scores[related[relatedLimit - 1]!]! ||
+          ranksBefore(other, related[relatedLimit - 1]!)) &&
+        !explicit.includes(other)
+      )
         keepBest(related, other, relatedLimit, ranksBefore);
       if (
-        score >= config.repeatMinScore &&
+        textSimilarity >= repeatMinTextSimilarity &&
+        score >= repeatMinScore &&
         startedAt[other]! < startedAt[position]! &&
-        textSimilarityOf(other) >= config.repeatMinTextSimilarity &&
         !notRepeatOf.has(newestFirst[other]!.record.id)
       )
         keepBest(repeats, other, REPEATS_KEPT, ranksBefore);
     }
-    const result = { explicit: explicit.map(match), related: related.map(match), repeats: repeats.map(match) };
-    for (const other of touched) {
-      traitScores[other] = 0;
-      textScores[other] = 0;
-      sharedTermCounts[other] = 0;
-      sharesIdentifier[other] = 0;
-      seen[other] = 0;
-    }
-    touched.length = 0;
-    return result;
+    return { explicit: explicit.map(match), related: related.map(match), repeats: repeats.map(match) };
   });
 }
 

@@ -39,7 +39,7 @@ export async function possibleRepeatProblems(
     .filter((file): file is CheckedFile & { data: PostmortemRecord['data'] } => file.data !== undefined)
     .sort((a, b) => compareNewestFirst(a, b));
   const results = findSimilar(
-    valid.map((file) => ({ record: file, rootCause: file.rootCause })),
+    valid.map((file) => ({ record: file, terms: file.terms })),
     config,
     0,
     (position) => checkedIds.has(valid[position]!.id),
