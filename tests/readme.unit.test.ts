@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { format, resolveConfig } from 'prettier';
@@ -40,5 +40,29 @@ describe('README rules table', () => {
     const path = join(projectRoot, 'README.md');
     const table = await format(rulesTable(ALL_RULES), { ...(await resolveConfig(path)), parser: 'markdown' });
     expect(readme, 'run `npm run docs` to update the README').toContain(table.trim());
+  });
+});
+
+describe('README project layout', () => {
+  const layout = /## Project layout\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const named = new Set([...layout.matchAll(/(?:^|\s)([a-z][\w.-]*)\/(?=\s|$)/gm)].map((match) => match[1]));
+
+  test('says what every folder of src/ holds', async () => {
+    const folders = (await readdir(join(projectRoot, 'src'), { withFileTypes: true })).filter((entry) =>
+      entry.isDirectory(),
+    );
+    expect(folders.map((entry) => entry.name).filter((name) => !named.has(name))).toEqual([]);
+  });
+
+  test('names only folders that exist', async () => {
+    const folders = await Promise.all(
+      ['src', 'scripts', 'tests'].map((top) =>
+        readdir(join(projectRoot, top), { recursive: true, withFileTypes: true }),
+      ),
+    );
+    const top = await readdir(projectRoot, { withFileTypes: true });
+    const all = new Set([...top, ...folders.flat()].filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+    expect(named.size).toBeGreaterThan(10);
+    expect([...named].filter((name) => !all.has(name!))).toEqual([]);
   });
 });
