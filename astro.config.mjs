@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import diagrams from './src/integrations/diagrams.ts';
 import finishPages from './src/integrations/finish-pages.ts';
+import reapChildren from './src/integrations/reap-children.ts';
 import mdx from './src/integrations/mdx.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { resolveAudience } from './src/lib/audience.ts';
@@ -71,5 +72,6 @@ export default defineConfig({
   experimental: { contentIntellisense: true, incrementalBuild: true },
   // Order matters: searchIndex indexes pages as diagrams left them; finishPages runs last, over every file written.
   // Pagefind indexes in the background (its own process) while finishPages checks the links, then finishPages waits for it.
-  integrations: [mdx(), sitemap(), diagrams(), search, finishPages({ after: search.indexed })],
+  // reapChildren comes last: it waits for every process the build started (esbuild's service) to be gone.
+  integrations: [mdx(), sitemap(), diagrams(), search, finishPages({ after: search.indexed }), reapChildren()],
 });
