@@ -3,6 +3,7 @@ import { createPostmortemSchema } from '../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { buildCorpus, type PostmortemRecord } from './corpus';
 import {
+  isCountedOnDemand,
   pagefindTags,
   postmortemFacets,
   postmortemSearchMeta,
@@ -124,5 +125,16 @@ describe('searchFacetOptions', () => {
       { value: '2024', label: '2024', count: 2 },
       { value: '2023', label: '2023', count: 1 },
     ]);
+  });
+});
+
+describe('isCountedOnDemand', () => {
+  const options = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ value: `v${index}`, label: `v${index}`, count: 1 }));
+
+  test('counts a short list at once and leaves a list of more than eight values for when it is opened', () => {
+    expect(isCountedOnDemand(options(5))).toBe(false);
+    expect(isCountedOnDemand(options(8))).toBe(false);
+    expect(isCountedOnDemand(options(9))).toBe(true);
   });
 });
