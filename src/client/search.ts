@@ -144,7 +144,7 @@ export async function mountSearch(form: HTMLFormElement): Promise<void> {
     input.value = state.query;
     order.value = state.order;
     for (const box of checkboxes) {
-      box.checked = state.facets[box.name as keyof SearchState['facets']].includes(box.value);
+      box.checked = state.facets[box.name]?.includes(box.value) ?? false;
       // A value ticked through the URL must be visible, even when it sits in a facet's "more" list.
       const details = box.closest('fieldset details');
       if (box.checked && details instanceof HTMLDetailsElement) details.open = true;

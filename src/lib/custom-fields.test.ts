@@ -5,7 +5,8 @@ import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { toApiDocument } from './api';
 import { buildCorpus } from './corpus';
 import { apiFieldValues, pageFieldFacts, topFieldValues } from './custom-fields';
-import { pagefindTags } from './search-facets';
+import { pagefindTags, searchFacetList, searchFacetOptions } from './search-facets';
+import { pagefindRequest, parseSearchState, searchParams } from './search-state';
 import { buildCorpusStats } from './stats';
 
 const fields = CustomFieldsSchema.parse([
@@ -99,6 +100,35 @@ describe('pagefindTags with custom fields', () => {
       .filter((tag) => tag.kind === 'filter' && !['severity', 'service', 'tag', 'year'].includes(tag.key))
       .map((tag) => `${tag.key}:${tag.value}`);
     expect(filters).toEqual(['region:eu-west-1', 'dataLoss:yes', 'zones:a', 'zones:b']);
+  });
+});
+
+describe('custom facets on the search page', () => {
+  test('list each facet field after the built-in facets, its values with labels and counts', () => {
+    expect(searchFacetList(fields).map((facet) => facet.key)).toEqual([
+      'severity',
+      'service',
+      'tag',
+      'year',
+      'region',
+      'dataLoss',
+      'zones',
+    ]);
+    const options = searchFacetOptions(corpus, fields);
+    expect(options['region']).toEqual([
+      { value: 'us-east-1', label: 'US East', count: 2 },
+      { value: 'eu-west-1', label: 'EU West', count: 1 },
+    ]);
+    expect(options['dataLoss']).toEqual([{ value: 'yes', label: 'Yes', count: 1 }]);
+  });
+
+  test('read a custom facet from the URL, filter Pagefind by it and keep it in the shared URL', () => {
+    const state = parseSearchState(new URLSearchParams('region=US-EAST-1&region=mars'), {
+      region: ['us-east-1', 'eu-west-1'],
+    });
+    expect(state.facets['region']).toEqual(['us-east-1']);
+    expect(pagefindRequest(state).filters).toEqual({ region: { any: ['us-east-1'] } });
+    expect(searchParams(state).toString()).toBe('region=us-east-1');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { CustomField } from '../schemas/custom-fields';
 import type { Corpus, CorpusItem } from './corpus';
-import { facetFieldValues } from './custom-fields';
+import { facetFieldValues, facetValueLabel } from './custom-fields';
 import { humanise } from './format';
 import { formatDuration, formatLongDate, localDate } from './time';
 
@@ -21,10 +21,20 @@ export const SEARCH_FACETS = [
   { key: 'year', label: 'Year' },
 ] as const;
 
-export type SearchFacetKey = (typeof SEARCH_FACETS)[number]['key'];
+type BuiltInFacetKey = (typeof SEARCH_FACETS)[number]['key'];
+/** A facet's key: one of `SEARCH_FACETS`, or a custom field's with `facet` on. */
+export type SearchFacetKey = string;
 
 /** Values per facet: the values one postmortem carries, or the values a reader has selected. */
-export type FacetValues = Record<SearchFacetKey, string[]>;
+export type FacetValues = Record<BuiltInFacetKey, string[]> & Partial<Record<SearchFacetKey, string[]>>;
+
+/** The facets of the search page: the built-in ones, then the site's custom fields with `facet` on. */
+export function searchFacetList(fields: readonly CustomField[]): { key: SearchFacetKey; label: string }[] {
+  return [
+    ...SEARCH_FACETS,
+    ...fields.filter((field) => field.facet).map((field) => ({ key: field.key, label: field.label })),
+  ];
+}
 
 /** The Pagefind sort key: the incident's start as an ISO 8601 UTC string, which sorts correctly as text. */
 export const SEARCH_SORT_KEY = 'startedAt';
@@ -149,7 +159,8 @@ export interface FacetOption {
  */
 export function searchFacetOptions(
   corpus: Pick<Corpus, 'items' | 'severities' | 'services' | 'tags'>,
-): Record<SearchFacetKey, FacetOption[]> {
+  fields: readonly CustomField[] = [],
+): Record<BuiltInFacetKey, FacetOption[]> & Partial<Record<SearchFacetKey, FacetOption[]>> {
   const years = new Map<string, number>();
   for (const item of corpus.items) {
     const year = incidentYear(item.record.data);
@@ -168,5 +179,20 @@ export function searchFacetOptions(
     year: [...years]
       .sort(([a], [b]) => b.localeCompare(a))
       .map(([year, count]) => ({ value: year, label: year, count })),
+    // Custom facets: values by count, then as listed in the config (enums) or by name.
+    ...Object.fromEntries(
+      fields
+        .filter((field) => field.facet)
+        .map((field) => {
+          const counts = new Map<string, number>();
+          for (const item of corpus.items)
+            for (const value of facetFieldValues(field, item.record.data.fields))
+              counts.set(value, (counts.get(value) ?? 0) + 1);
+          const options = [...counts]
+            .map(([value, count]) => ({ value, label: facetValueLabel(field, value), count }))
+            .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+          return [field.key, options];
+        }),
+    ),
   };
 }

@@ -36,22 +36,28 @@ function emptyFacets(): FacetValues {
   return { severity: [], service: [], tag: [], year: [] };
 }
 
+/** The facets of a state, in page order: the built-in ones, then custom fields'. */
+const facetEntries = (state: SearchState) =>
+  Object.entries(state.facets).filter((entry): entry is [string, string[]] => entry[1] !== undefined);
+
 /**
  * Reads the state from a URL's query string. Unknown parameters are ignored.
  * With `known`, a facet value is matched to a known one ignoring case, and a
  * value the site does not have (a renamed service in an old bookmark) is dropped,
- * since no checkbox could clear it.
+ * since no checkbox could clear it. Custom fields' facets are those `known` names besides the built-in ones.
  */
 export function parseSearchState(params: URLSearchParams, known: KnownFacetValues = {}): SearchState {
   const facets = emptyFacets();
-  for (const { key } of SEARCH_FACETS) {
+  const keys = new Set([...SEARCH_FACETS.map(({ key }) => key), ...Object.keys(known)]);
+  for (const key of keys) {
     const candidates = known[key];
+    const selected = (facets[key] ??= []);
     for (const raw of params.getAll(key)) {
       const text = raw.trim();
       const value = candidates
         ? candidates.find((candidate) => candidate.toLowerCase() === text.toLowerCase())
         : text || undefined;
-      if (value !== undefined && !facets[key].includes(value)) facets[key].push(value);
+      if (value !== undefined && !selected.includes(value)) selected.push(value);
     }
   }
   const order = params.get(ORDER_PARAM);
@@ -71,8 +77,8 @@ export function searchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.query) params.append(QUERY_PARAM, state.query);
   if (state.query && state.verbatim) params.append(VERBATIM_PARAM, '1');
-  for (const { key } of SEARCH_FACETS) {
-    for (const value of state.facets[key]) params.append(key, value);
+  for (const [key, values] of facetEntries(state)) {
+    for (const value of values) params.append(key, value);
   }
   if (state.order !== 'best') params.append(ORDER_PARAM, state.order);
   return params;
@@ -80,7 +86,7 @@ export function searchParams(state: SearchState): URLSearchParams {
 
 /** True when the reader asked for anything: words or at least one facet value. */
 export function hasCriteria(state: SearchState): boolean {
-  return state.query !== '' || SEARCH_FACETS.some(({ key }) => state.facets[key].length > 0);
+  return state.query !== '' || facetEntries(state).some(([, values]) => values.length > 0);
 }
 
 /** A Pagefind filter: any of the values. */
@@ -103,8 +109,8 @@ export interface PagefindRequest {
  */
 export function pagefindRequest(state: SearchState, { ignoring }: { ignoring?: SearchFacetKey } = {}): PagefindRequest {
   const filters: PagefindRequest['filters'] = {};
-  for (const { key } of SEARCH_FACETS) {
-    if (key !== ignoring && state.facets[key].length > 0) filters[key] = { any: [...state.facets[key]] };
+  for (const [key, values] of facetEntries(state)) {
+    if (key !== ignoring && values.length > 0) filters[key] = { any: [...values] };
   }
   const request: PagefindRequest = { term: state.query || null, filters };
   // Relevance means nothing without words, so facet-only searches list newest first.
@@ -122,7 +128,9 @@ export type FilterCounts = Partial<Record<string, Record<string, number>>>;
  * or every unselected value would show 0 although ticking it adds results.
  */
 export function facetsCountedSeparately(state: SearchState): SearchFacetKey[] {
-  return SEARCH_FACETS.filter(({ key }) => state.facets[key].length > 0).map(({ key }) => key);
+  return facetEntries(state)
+    .filter(([, values]) => values.length > 0)
+    .map(([key]) => key);
 }
 
 /**
@@ -138,8 +146,8 @@ export function facetCounts(
   separately: Partial<Record<SearchFacetKey, FilterCounts>>,
 ): FilterCounts {
   const counts: FilterCounts = {};
-  for (const { key } of SEARCH_FACETS) {
-    const counted = (state.facets[key].length > 0 ? separately[key] : main)?.[key];
+  for (const [key, values] of facetEntries(state)) {
+    const counted = (values.length > 0 ? separately[key] : main)?.[key];
     if (counted) counts[key] = { ...counted };
   }
   return counts;
