@@ -2,7 +2,7 @@
  * The one place a team edits to make the site its own. Every field is optional;
  * see `src/schemas/site-config.ts` for what each one does and its default.
  */
-import { defineSiteConfig } from './lib/site-config';
+import { defineSiteConfig } from './lib/define-site-config';
 
 export default defineSiteConfig({
   title: 'Larkspur postmortems',

@@ -6,7 +6,7 @@ import { checkContentFolder } from '../../src/lib/content-folder';
 import { duePolicyOf } from '../../src/lib/due-dates';
 import { ALL_RULES, createLintContext } from '../../src/lib/lint';
 import { countWords } from '../../src/lib/lint/text';
-import { defineSiteConfig } from '../../src/lib/site-config';
+import { defineSiteConfig } from '../../src/lib/define-site-config';
 import { DEFAULT_SEVERITY_SCALE } from '../../src/schemas/severity';
 import { syntheticPostmortems, writeSyntheticCorpus } from './synthetic-corpus';
 

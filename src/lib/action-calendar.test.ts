@@ -6,7 +6,7 @@ import { actionCalendar } from './action-calendar';
 import { buildActionLedger } from './action-items';
 import { buildCorpus } from './corpus';
 import { duePolicyOf } from './due-dates';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 const corpus = buildCorpus(
   [

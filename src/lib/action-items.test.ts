@@ -11,7 +11,7 @@ import {
 } from './action-items';
 import { buildCorpus } from './corpus';
 import { duePolicyOf } from './due-dates';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 const today = '2024-06-01';
 const policy = duePolicyOf(defineSiteConfig({}));

@@ -5,7 +5,7 @@ import { buildActionLedger } from './action-items';
 import { buildFollowThroughStats } from './action-slo';
 import { buildCorpus } from './corpus';
 import { duePolicyOf } from './due-dates';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 const policy = duePolicyOf(defineSiteConfig({}));
 // Both resolved on 1 January 2024 (UTC): SEV2 prevent items are due on 29 January, other items on 26 February.

@@ -8,7 +8,7 @@ import {
   resolveDueDate,
   siteToday,
 } from './due-dates';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 const policy = duePolicyOf(defineSiteConfig({}));
 

@@ -4,7 +4,7 @@ import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
 import { buildCorpus } from './corpus';
 import { duePolicyOf } from './due-dates';
 import { buildInsights } from './insights';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 describe('buildInsights', () => {
   const corpus = buildCorpus(

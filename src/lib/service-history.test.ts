@@ -5,7 +5,7 @@ import { buildActionLedger } from './action-items';
 import { buildCorpus } from './corpus';
 import { duePolicyOf } from './due-dates';
 import { buildServiceHistories } from './service-history';
-import { defineSiteConfig } from './site-config';
+import { defineSiteConfig } from './define-site-config';
 
 const corpus = buildCorpus(
   [

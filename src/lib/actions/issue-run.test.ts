@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../../tests/build-site';
-import { defineSiteConfig } from '../site-config';
+import { defineSiteConfig } from '../define-site-config';
 import { DIGEST_ISSUE_LABEL, DIGEST_ISSUE_TITLE } from './digest-issue';
 import { runActionsIssue } from './issue-run';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { projectRoot } from '../../../tests/build-site';
-import { defineSiteConfig } from '../site-config';
+import { defineSiteConfig } from '../define-site-config';
 import { runActions } from './run';
 
 const root = join(projectRoot, 'tests/fixtures/actions');

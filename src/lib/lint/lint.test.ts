@@ -7,7 +7,7 @@ import { createPostmortemSchema } from '../../schemas/postmortem';
 import { SectionsConfigSchema } from '../../schemas/sections';
 import { DEFAULT_SEVERITY_SCALE } from '../../schemas/severity';
 import { duePolicyOf } from '../due-dates';
-import { defineSiteConfig } from '../site-config';
+import { defineSiteConfig } from '../define-site-config';
 import { validatePostmortemSource } from '../validate';
 import { ALL_RULES, createLintContext, LintDocument, lintDocument } from './index';
 import { frontmatterStrings } from './text';
