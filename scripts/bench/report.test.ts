@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatComparison, formatReport, markdownTable } from './report';
+import { formatBenchReport, formatComparison, markdownTable } from './report';
 import { sampleResults } from './sample-results';
 import { evaluateTargets } from './targets';
 
@@ -37,9 +37,9 @@ describe('formatComparison', () => {
   });
 });
 
-describe('formatReport', () => {
+describe('formatBenchReport', () => {
   test('lists the measurements of both sites, then each target with PASS or FAIL', () => {
-    const report = formatReport(sampleResults, evaluateTargets(sampleResults));
+    const report = formatBenchReport(sampleResults, evaluateTargets(sampleResults));
     expect(report).toContain(
       '10000 synthetic postmortems (mdx, 14000 pages built), median of 3 runs, on 2 × Test CPU, 8 GiB, Node 24.0.0',
     );

@@ -50,7 +50,7 @@ export function formatComparison(results: BenchResults): string {
 }
 
 /** The comparison, the measurements, then the targets with PASS or FAIL. */
-export function formatReport(results: BenchResults, targets: readonly TargetResult[]): string {
+export function formatBenchReport(results: BenchResults, targets: readonly TargetResult[]): string {
   const { product, floor, corpus, machine } = results;
   const cpu = (value: number | null) => (value === null ? 'n/a' : seconds(value));
   const measurements = markdownTable(

@@ -17,7 +17,7 @@ import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from 
 import { runAstroBuild } from './astro-build';
 import { findHugo, hugoMissingMessage, prepareHugoContent, runHugoBuild } from './hugo-build';
 import type { BuildMeasurement } from './measure';
-import { formatReport } from './report';
+import { formatBenchReport } from './report';
 import { weighSite } from './site-weight';
 import { measureSimilarity } from './similarity';
 import { writeSyntheticCorpus } from './synthetic-corpus';
@@ -362,7 +362,7 @@ export async function runBench(context: BenchContext): Promise<number> {
       search,
     };
     const targets = evaluateTargets(results);
-    context.stdout.write(formatReport(results, targets));
+    context.stdout.write(formatBenchReport(results, targets));
     const jsonPath = resolve(options.json);
     await mkdir(resolve(jsonPath, '..'), { recursive: true });
     await writeFile(jsonPath, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
