@@ -117,3 +117,56 @@ test('an MDX postmortem without JSX renders exactly as Astro renders MDX, withou
     expect(plain).toContain(expected);
   }
 }, 120_000);
+
+/** A valid 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('the MDX components render at build time: a chart as SVG with its words escaped, a figure, a callout', async () => {
+  const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-components-'));
+  // Column names and a label written to inject markup: they must reach the page as text.
+  await writeFile(
+    join(contentDir, 'errors.csv'),
+    'time,<script>alert(1)</script>\n2024-03-01T08:50:00Z,2\n2024-03-01T09:20:00Z,412\n2024-03-01T10:00:00Z,3\n',
+  );
+  await writeFile(join(contentDir, 'dashboard.png'), PNG);
+  const body = `${BODY}
+<MetricChart src="./errors.csv" y="<script>alert(1)</script>" label="Errors <img src=x onerror=alert(2)>" unit="req/s" />
+
+<Figure src="./dashboard.png" alt="The error dashboard" caption="Errors by region" credit="Grafana" />
+
+<Callout kind="warning">
+The pool size is now **checked** in review.
+</Callout>
+`;
+  await writeFile(
+    join(contentDir, '2024-03-01-components.mdx'),
+    postmortem('Components', body).replace('resolvedAt:', 'detectedAt: "2024-03-01T09:05:00Z"\nresolvedAt:'),
+  );
+  const build = await buildSite(contentDir, { POSTMORTEMS_CHROMIUM: 'none' });
+  expect(build.exitCode, build.output).toBe(0);
+  const html = prose(await build.read('postmortems/2024-03-01-components/index.html'));
+
+  expect(html).not.toContain('<script>alert(1)');
+  expect(html).not.toContain('<img src=x');
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(html).toMatch(
+    /<svg class="chart-svg"[^>]* role="img"[^>]*><title[^>]*>Errors &lt;img src=x onerror=alert\(2\)&gt;<\/title>/,
+  );
+  expect(html).toContain('peaked at 412 req/s at 09:20 (20 min after the incident started)');
+  expect(html).toContain('>Detected 09:05</text>');
+  expect(html).toContain('>Resolved 09:47</text>');
+  expect(html).toMatch(/<caption[^>]*>Errors &lt;img src=x onerror=alert\(2\)&gt; \(req\/s\), times in UTC<\/caption>/);
+  expect(html).toMatch(/<details class="chart-numbers">[\s\S]*<td[^>]*>412<\/td>/);
+
+  expect(html).toMatch(/<figure class="figure"[^>]*><img src="\/_astro\/dashboard\.[^"]+" alt="The error dashboard"/);
+  expect(html).toMatch(
+    /<figcaption[^>]*>\s*Errors by region\s*<span class="figure-credit"[^>]*>Credit: Grafana<\/span>/,
+  );
+  expect(html).toMatch(
+    /<div class="callout callout-warning" role="note" aria-label="Warning"[^>]*><p class="callout-label"[^>]*>Warning<\/p>/,
+  );
+  expect(html).toContain('<strong>checked</strong>');
+}, 120_000);

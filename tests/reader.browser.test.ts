@@ -13,12 +13,14 @@ import { buildSite, projectRoot, type SiteBuild } from './build-site';
 import { serveDirectory, type StaticServer } from './static-server';
 
 const CDN = '/postmortems/2026-10-05-cdn-purge-stale-promo-banner/';
+/** The sample postmortem with a `<MetricChart>` and a `<Callout>`. */
+const CACHE = '/postmortems/2024-12-02-catalog-cache-stampede-after-deploy/';
 
 /** One page of each kind the site builds. */
 const PAGES = [
   '/',
   CDN,
-  '/postmortems/2024-12-02-catalog-cache-stampede-after-deploy/',
+  CACHE,
   '/severity/',
   '/severity/sev1/',
   '/services/',
@@ -223,6 +225,51 @@ describe('the reader’s site in a real browser', () => {
       expect(await page.locator('#chart-durations svg a[href="/severity/sev2/"]').count()).toBe(1);
     });
   }, 30_000);
+
+  test.each([VIEWS[0]!, VIEWS[1]!])(
+    'a metric chart is an image with a title and a summary, axe-clean, legible and inside the page at $width px, $colorScheme',
+    async (view) => {
+      await inPage(CACHE, view, async (page) => {
+        const chart = page.locator('figure.chart:has(.metric-line)');
+        expect(await chart.locator('svg[role="img"] > title').textContent()).toBe(
+          'Search latency in Tokyo, median and 99th percentile',
+        );
+        expect(await chart.locator('.chart-summary').innerText()).toMatch(/p99_ms peaked at 4,946 ms at 11:52/);
+        expect(await chart.locator('.metric-marker text').allTextContents()).toEqual([
+          'Detected 11:34',
+          'Mitigated 11:58',
+          'Resolved 12:26',
+        ]);
+        const axe = await allViolations(page);
+        expect(axe.filter((violation) => violation.elements.some((element) => element.includes('chart')))).toEqual([]);
+        // Drawn in the theme's colours: the lines and labels stand out from the page in light and in dark.
+        const colours = await chart.evaluate((figure) => ({
+          line: getComputedStyle(figure.querySelector('.metric-series-1')!).stroke,
+          label: getComputedStyle(figure.querySelector('.metric-marker text')!).fill,
+          page: getComputedStyle(document.body).backgroundColor,
+          smallest: Math.min(
+            ...[...figure.querySelectorAll('svg.chart-svg text')].map((text) => {
+              const svg = text.closest('svg')!;
+              return (
+                (parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width) /
+                svg.viewBox.baseVal.width
+              );
+            }),
+          ),
+        }));
+        expect(colours.line).not.toBe(colours.page);
+        expect(colours.label).not.toBe(colours.page);
+        expect(colours.smallest).toBeGreaterThanOrEqual(11);
+        expect((await chart.boundingBox())!.width).toBeLessThanOrEqual(view.width);
+        // The numbers are one click away.
+        expect(await chart.locator('table').isVisible()).toBe(false);
+        await chart.locator('summary').click();
+        expect(await chart.locator('table tbody tr').count()).toBe(106);
+        expect(await page.locator('.callout-lesson .callout-label').innerText()).toMatch(/lesson/i);
+      });
+    },
+    30_000,
+  );
 
   test('the theme choice applies at once and stays on the next page, run by the one script the CSP allows', async () => {
     await inPage(CDN, VIEWS[0]!, async (page) => {

@@ -65,10 +65,10 @@ export interface MetricChartView {
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Height of a marker label's row above the plot. */
-const LABEL_ROW = 14;
+const LABEL_ROW = 18;
 
-/** Roughly how wide a label of `text` is at the chart's 12px labels, to keep it inside the chart. */
-const labelWidth = (text: string) => text.length * 6.5;
+/** Roughly how wide a label of `text` is in the charts' 14.5-unit text (see `.chart-svg`), to keep it inside the chart. */
+const labelWidth = (text: string) => text.length * 8;
 
 /** `1,234.5 ms`: a value as the summary and the table show it. */
 export function formatValue(value: number, unit: string | undefined): string {
@@ -152,7 +152,7 @@ export function metricChartView({
   timeZone: string;
 }): MetricChartView {
   const markers = markedInstants(incident);
-  const margin = { top: 8 + LABEL_ROW * markers.length, right: 22, bottom: 24, left: 44 };
+  const margin = { top: 8 + LABEL_ROW * markers.length, right: 24, bottom: 28, left: 50 };
   const frame: ChartFrame = { width: CHART_WIDTH, height: margin.top + 170 + margin.bottom, margin };
   const [first, last] = extent([...data.times, incident.startedAt, incident.resolvedAt]) as [Date, Date];
   const x = timeAxis([first, last], [margin.left, frame.width - margin.right], timeZone);

@@ -25,6 +25,7 @@ import { resolveBuildDate } from '../lib/time';
 import { idFromPath } from '../lib/validate';
 import type { SiteConfig } from '../schemas/site-config';
 import { buildFailure } from './build-errors';
+import { withDataFileDigests } from './data-files';
 import { filesToValidate, previouslyExcluded, rememberValidation } from './changed-files';
 import { audienceStore, type AudienceFilter } from './entry-store';
 import { renderPlainFiles } from './render-plain';
@@ -76,7 +77,9 @@ export function postmortemLoader({
         rules: BUILD_RULES.map((rule) => rule.id),
       });
       const excluded = previouslyExcluded(context, key);
-      const only = await filesToValidate(context, contentDir, all, key, excluded);
+      // A file's digest covers the data its charts draw: a changed CSV makes its postmortem a changed file.
+      const digested = await withDataFileDigests(context, contentDir, all);
+      const only = await filesToValidate(digested, contentDir, all, key, excluded);
       // Entries made under other settings or code are made again, even from files that did not change.
       if (!only) context.store.clear();
       const folder = await validateFiles({ ...steps, all, only });
@@ -98,7 +101,7 @@ export function postmortemLoader({
         retainBody: false,
       });
       await files.load({
-        ...context,
+        ...digested,
         store: audienceStore(context.store, { root, contentDir, audience }, renderedByPath, excluded),
         parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
           const file = displayPath(root, entry.filePath ?? '');

@@ -27,6 +27,7 @@ describe('a build of hostile postmortems', () => {
       /2024-03-17-unknown-component\.mdx:13:1 +error .*\[mdx-components\]/,
       /2024-03-18-lowercase-internal\.md:13:1 +error .*\[internal-passages\]/,
       /2024-03-19-spread\.mdx:13:1 +error .*\[mdx-expressions\]/,
+      /2024-03-20-chart-data-outside\.mdx:13:1 +error .*is outside the content folder.*\[metric-chart\]/,
     ]) {
       expect(site.output).toMatch(expected);
     }

@@ -183,6 +183,40 @@ const images = inExtension('md', [
   },
 ]);
 
+/** A chart's data file is read at build time: it must stay inside the content folder like an image. */
+const chartData = inExtension('mdx', [
+  {
+    name: 'chart data from outside the content folder',
+    body: '<MetricChart src="../../../../etc/passwd.csv" y="x" label="x" />',
+    rule: 'metric-chart',
+  },
+  {
+    name: 'chart data from an absolute path',
+    body: '<MetricChart src="/etc/passwd.csv" y="x" label="x" />',
+    rule: 'metric-chart',
+  },
+  {
+    name: 'chart data from a URL',
+    body: '<MetricChart src="https://evil.example/data.csv" y="x" label="x" />',
+    rule: 'metric-chart',
+  },
+  {
+    name: 'chart data from a file: URL',
+    body: '<MetricChart src="file:///etc/passwd.csv" y="x" label="x" />',
+    rule: 'metric-chart',
+  },
+  {
+    name: 'chart data that is the project’s own JSON',
+    body: '<MetricChart src="../package.json" y="version" label="x" />',
+    rule: 'metric-chart',
+  },
+  {
+    name: 'a chart prop naming the postmortem file the build passes in',
+    body: '<MetricChart src="./a.csv" y="x" label="x" postmortemFile="/etc/passwd" />',
+    rule: 'mdx-components',
+  },
+]);
+
 const internal: Case[] = [
   {
     name: '<Internal> in Markdown',
@@ -215,6 +249,7 @@ describe.each([
   ['HTML that would script or restyle the site', html],
   ['URLs that would run code or leave the site', links],
   ['images from outside the content folder', images],
+  ['chart data from outside the content folder', chartData],
   ['internal passages that would leak', internal],
 ])('%s', (_title, cases) => {
   test.each(cases)('rejects $name', async ({ body, rule, ext, at = 1 }) => {
@@ -283,4 +318,25 @@ test('rejects an image that is a symbolic link to a file outside the content fol
   expect(result.problems.find((problem) => problem.rule === 'image-exists')?.message).toContain(
     'outside the content folder',
   );
+});
+
+test('rejects chart data that is a symbolic link out of the content folder, or too large to draw', async () => {
+  const result = await checkFiles(
+    {
+      '2024-03-14-checkout.mdx': postmortem(
+        '<MetricChart src="./leak.csv" y="x" label="x" />\n\n<MetricChart src="./huge.csv" y="x" label="x" />',
+      ),
+      'huge.csv': `time,x\n${'2024-03-14T09:12:00Z,1\n'.repeat(20_000)}`,
+    },
+    {
+      setup: (root, contentDir) => {
+        writeFileSync(join(root, 'outside.csv'), 'time,x\n');
+        symlinkSync(join(root, 'outside.csv'), join(contentDir, 'leak.csv'));
+      },
+    },
+  );
+  const messages = result.problems.filter((problem) => problem.rule === 'metric-chart');
+  expect(messages.map((problem) => problem.line)).toEqual([BODY, BODY + 2]);
+  expect(messages[0]?.message).toContain('is a link to a file outside the content folder');
+  expect(messages[1]?.message).toContain('is 450 kB, over the 256 kB a chart reads');
 });
