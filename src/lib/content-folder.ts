@@ -15,7 +15,13 @@ import { quoteValue, SetupError, type Problem } from './errors';
 import { ALL_RULES, LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
 import { rootCauseSection, similarityTerms, type TermCount } from './similarity-terms';
 import { encodingProblem, readUtf8 } from './text-encoding';
-import { checkCorpus, idFromPath, validatePostmortemSource, type KnownFile, type ValidatedFile } from './validate';
+import {
+  crossFileProblems,
+  idFromPath,
+  validatePostmortemSource,
+  type KnownFile,
+  type ValidatedFile,
+} from './validate';
 
 /** Postmortem files: Markdown and MDX, except partials (`_name.md`) and READMEs. */
 export const CONTENT_PATTERNS = ['**/*.{md,mdx}', '!**/_*', '!**/README.md'];
@@ -210,7 +216,7 @@ export async function checkFiles(
     if (rules && setup.lintContext)
       problems.push(...lintDocument(new LintDocument(file, absolutePath), setup.lintContext, rules));
   }
-  problems.push(...checkCorpus(validated, setup.known));
+  problems.push(...crossFileProblems(validated, setup.known));
   return {
     files: [
       ...validated.map(({ file, id, raw, data, body }) => ({

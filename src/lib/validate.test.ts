@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPostmortemSchema } from '../schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../schemas/severity';
-import { checkCorpus, idFromPath, validatePostmortemSource } from './validate';
+import { crossFileProblems, idFromPath, validatePostmortemSource } from './validate';
 
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 
@@ -126,15 +126,15 @@ describe('validatePostmortemSource placeholders', () => {
   });
 });
 
-describe('checkCorpus', () => {
+describe('crossFileProblems', () => {
   test('accepts related ids that exist and a file name matching startedAt', () => {
     const a = validate(frontmatter('related: [2024-03-15-other]\n'));
     const b = validate(frontmatter('').replaceAll('2024-03-14T', '2024-03-15T'), '2024-03-15-other.md');
-    expect(checkCorpus([a, b])).toEqual([]);
+    expect(crossFileProblems([a, b])).toEqual([]);
   });
 
   test('reports an unknown related id at its list item', () => {
-    const problems = checkCorpus([validate(frontmatter('related:\n  - 2024-01-01-nope\n'))]);
+    const problems = crossFileProblems([validate(frontmatter('related:\n  - 2024-01-01-nope\n'))]);
     expect(problems).toEqual([
       expect.objectContaining({
         rule: 'related-exists',
@@ -150,7 +150,7 @@ describe('checkCorpus', () => {
     const source = frontmatter('timezone: Asia/Tokyo\n')
       .replace('09:12:00Z', '23:30:00Z')
       .replace('resolvedAt: "2024-03-14T09:59:00Z"', 'resolvedAt: "2024-03-15T01:00:00Z"');
-    expect(checkCorpus([validate(source)])).toEqual([
+    expect(crossFileProblems([validate(source)])).toEqual([
       expect.objectContaining({
         rule: 'file-name-date',
         line: 5,
@@ -160,13 +160,13 @@ describe('checkCorpus', () => {
   });
 
   test('reports file names that do not follow YYYY-MM-DD-slug', () => {
-    expect(checkCorpus([validate(frontmatter(''), 'Checkout Timeouts.md')])).toEqual([
+    expect(crossFileProblems([validate(frontmatter(''), 'Checkout Timeouts.md')])).toEqual([
       expect.objectContaining({ rule: 'file-name' }),
     ]);
   });
 
   test('reports every file sharing an id', () => {
-    const problems = checkCorpus([
+    const problems = crossFileProblems([
       validate(frontmatter(''), '2024-03-14-checkout-timeouts.md'),
       validate(frontmatter(''), '2024-03-14-checkout-timeouts.mdx'),
     ]);

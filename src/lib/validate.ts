@@ -135,7 +135,7 @@ export interface KnownFile {
  * `files` are checked against `known`, every file of the content folder (by default `files` themselves),
  * so checking one changed file still sees the whole corpus without reading it.
  */
-export function checkCorpus(files: readonly ValidatedFile[], known: readonly KnownFile[] = files): Problem[] {
+export function crossFileProblems(files: readonly ValidatedFile[], known: readonly KnownFile[] = files): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, KnownFile[]>();
   for (const file of known) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
