@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -183,6 +183,22 @@ describe('possible-repeat', () => {
     const files = { [EARLIER]: fixture(EARLIER), [REPEAT]: fixture(REPEAT), [UNRELATED]: fixture(UNRELATED) };
     const warnings = await repeatWarnings(files);
     expect(warnings.map((warning) => warning.file)).toEqual([`postmortems/${REPEAT}`]);
+  });
+
+  test('compares with the other files as they are now, from its cache of them when they did not change', async () => {
+    const { root, run } = project({ [EARLIER]: fixture(EARLIER), [REPEAT]: fixture(REPEAT) });
+    const warnings = async () =>
+      (
+        JSON.parse((await run([`postmortems/${REPEAT}`, '--format', 'json'])).stdout) as { problems: Problem[] }
+      ).problems
+        .filter((problem) => problem.rule === 'possible-repeat')
+        .map((problem) => problem.message.slice(0, 75));
+    const first = await warnings();
+    expect(first).toEqual(['this looks like a repeat of 2024-01-10-checkout-pool-exhausted (2024-01-10)']);
+    expect(existsSync(join(root, 'node_modules/.astro/check-files.bin'))).toBe(true);
+    expect(await warnings()).toEqual(first);
+    writeFileSync(join(root, 'postmortems', EARLIER), fixture(UNRELATED).replace('2024-05-20', '2024-01-10'));
+    expect(await warnings()).toEqual([]);
   });
 
   test('warns at the title when there is no `related` key', async () => {

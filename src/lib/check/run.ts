@@ -2,12 +2,13 @@
  * `npm run check`: validates postmortems without building the site and reports
  * every problem at its file, line and column, for people, GitHub or tools.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithUsage, UsageError, type CommandContext } from '../cli';
 import {
   checkContentFolder,
+  displayPath,
   listPostmortemFiles,
   parallelWorkers,
   resolveContentDir,
@@ -20,6 +21,7 @@ import { ALL_RULES, createLintContext } from '../lint';
 import { parseFrontmatter, splitFrontmatter } from '../frontmatter';
 import { readUtf8 } from '../text-encoding';
 import { changedPostmortems, filesNaming } from './changed';
+import { checkCachePath, contentDigest, derivationKey, openFileCache } from './file-cache';
 import { formatReport, OUTPUT_FORMATS, type OutputFormat } from './output';
 import { possibleRepeatProblems, type LocateField } from './possible-repeat';
 
@@ -70,20 +72,49 @@ async function selectPaths(
 /**
  * The files of the folder that `only` leaves out, validated but not linted, for the rules
  * comparing a file with all the others (`possible-repeat`); their own problems are not this run's.
+ * What they derive to is kept in a cache (see `./file-cache`): an unchanged file is read and hashed, not validated.
  */
 async function otherFiles({
   only,
   all,
+  cachePath,
   ...folder
 }: Pick<CheckFolderOptions, 'root' | 'contentDir' | 'schema'> & {
   all: readonly string[];
   only: readonly string[] | undefined;
+  cachePath: string;
 }): Promise<CheckedFile[]> {
   if (!only) return [];
   const selected = new Set(only);
   const rest = all.filter((file) => !selected.has(file));
-  const { files } = await checkContentFolder({ ...folder, only: rest, workers: parallelWorkers(rest.length) });
-  return files;
+  const cache = await openFileCache(cachePath, await derivationKey(folder.schema));
+  const digests = await Promise.all(
+    rest.map(async (file) => contentDigest(await readFile(resolve(folder.contentDir, file)))),
+  );
+  const byPath = new Map<string, CheckedFile>();
+  const missing: { path: string; digest: string }[] = [];
+  for (const [index, path] of rest.entries()) {
+    const cached = cache.get(path, digests[index]!);
+    if (cached) byPath.set(path, cached);
+    else missing.push({ path, digest: digests[index]! });
+  }
+  if (missing.length > 0) {
+    const { files } = await checkContentFolder({
+      ...folder,
+      only: missing.map(({ path }) => path),
+      workers: parallelWorkers(missing.length),
+    });
+    // By shown path: a batch gives its unreadable files last.
+    const byShownPath = new Map(files.map((file) => [file.file, file]));
+    for (const { path, digest } of missing) {
+      const file = byShownPath.get(displayPath(folder.root, resolve(folder.contentDir, path)))!;
+      byPath.set(path, file);
+      cache.set(path, digest, file);
+    }
+  }
+  // Another run's cache written over, or not written for lack of room: either way this run's answer stands.
+  await cache.save(all).catch(() => undefined);
+  return rest.map((path) => byPath.get(path)!);
 }
 
 /** Where a field of a checked file was written, read again from the file: only files that warn pay for it. */
@@ -154,7 +185,17 @@ export function runCheck(context: CheckContext): Promise<number> {
       log: (line) => context.stderr.write(`${line}\n`),
     });
     const repeats = await possibleRepeatProblems(
-      [...checked.files, ...(await otherFiles({ root: context.root, contentDir, schema, all, only }))],
+      [
+        ...checked.files,
+        ...(await otherFiles({
+          root: context.root,
+          contentDir,
+          schema,
+          all,
+          only,
+          cachePath: checkCachePath(context.root, context.env),
+        })),
+      ],
       new Set(checked.files.map((file) => file.id)),
       context.config.similarity,
       locateFieldIn(context.root),
