@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { clientDiagram, findMermaidSources, renderedDiagram, replaceMermaidBlocks, standaloneSvg } from './diagram-markup';
+import {
+  clientDiagram,
+  findMermaidSources,
+  renderedDiagram,
+  replaceMermaidBlocks,
+  standaloneSvg,
+} from './diagram-markup';
 
 const page = `<h2>Root cause</h2><pre><code class="language-mermaid">flowchart LR
   A[&quot;Client&quot;] --&gt; B
