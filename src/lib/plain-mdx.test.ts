@@ -87,6 +87,10 @@ describe('createPlainMdxRenderer', () => {
     const render = await createPlainMdxRenderer(markdownSettings());
     const bodies = [
       'Before.\n\n<Internal>\nSecret.\n</Internal>\n',
+      // The components postmortems may use: Astro renders them, with their data, images and labels.
+      '<MetricChart src="./errors.csv" y="errors" label="Errors" />',
+      '<Figure src="./dashboard.png" alt="The dashboard" caption="Errors" />',
+      '<Callout kind="lesson">\nLook at what changed first.\n</Callout>\n',
       'Inline <abbr title="Domain Name System">DNS</abbr> too.',
       'Took {globalThis.expressionRan = true} hours.',
       'import Chart from "../src/components/mdx/Chart.astro";\n\nText.',
