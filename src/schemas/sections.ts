@@ -15,7 +15,7 @@ const SectionSchema = z.object({
   required: z.boolean().default(true),
 });
 
-export type SectionInput = z.input<typeof SectionSchema>;
+type SectionInput = z.input<typeof SectionSchema>;
 export type Section = z.output<typeof SectionSchema>;
 
 /**
@@ -109,7 +109,7 @@ const ATLASSIAN: SectionInput[] = [
 ];
 
 /** Templates a team can name instead of listing sections. */
-export const SECTION_PRESETS = { classic: CLASSIC, 'google-sre': GOOGLE_SRE, atlassian: ATLASSIAN } as const;
+const SECTION_PRESETS = { classic: CLASSIC, 'google-sre': GOOGLE_SRE, atlassian: ATLASSIAN } as const;
 type PresetName = keyof typeof SECTION_PRESETS;
 const PRESET_NAMES = Object.keys(SECTION_PRESETS) as [PresetName, ...PresetName[]];
 
@@ -139,5 +139,4 @@ export const SectionsConfigSchema = z
     bySeverity,
   }));
 
-export type SectionsConfigInput = z.input<typeof SectionsConfigSchema>;
 export type SectionsConfig = z.output<typeof SectionsConfigSchema>;
