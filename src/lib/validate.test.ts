@@ -145,6 +145,22 @@ describe('crossFileProblems', () => {
     ]);
   });
 
+  test('reports a notRepeatOf id that names no postmortem at its line, suggesting the closest id', () => {
+    const checked = validate(frontmatter('notRepeatOf:\n  - id: 2024-03-15-othre\n    reason: A leak this time\n'));
+    const other = validate(frontmatter('').replaceAll('2024-03-14T', '2024-03-15T'), '2024-03-15-other.md');
+    expect(crossFileProblems([checked, other])).toEqual([
+      expect.objectContaining({
+        rule: 'related-exists',
+        line: 10,
+        message: expect.stringContaining(
+          'notRepeatOf id `2024-03-15-othre` matches no postmortem (did you mean `2024-03-15-other`?)',
+        ),
+      }),
+    ]);
+    const fixed = validate(frontmatter('notRepeatOf:\n  - id: 2024-03-15-other\n    reason: A leak this time\n'));
+    expect(crossFileProblems([fixed, other])).toEqual([]);
+  });
+
   test('reports a file-name date that differs from the local date of startedAt', () => {
     // 23:30 UTC on the 14th is already the 15th in Tokyo.
     const source = frontmatter('timezone: Asia/Tokyo\n')

@@ -8,6 +8,7 @@ import { quoteValue, type Problem } from './errors';
 import { isEmptyYaml, parseFrontmatter, splitFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate } from './time';
+import { editDistance } from './typo-correction';
 import { describeIssue, describePath } from './zod-issues';
 
 /** File names: `YYYY-MM-DD-slug.md` or `.mdx`, slug in lowercase kebab-case. */
@@ -130,7 +131,25 @@ export interface KnownFile {
 }
 
 /**
- * Rules that need more than one file: ids are unique, `related` ids exist, and
+ * A function giving, for an id that matches none of `ids`, ` (did you mean `x`?)` with the closest of them
+ * (at most a third of its letters apart), or `''` when none is that close. The ids are listed on the first miss only.
+ */
+function closestIdSuggestion(ids: Iterable<string>): (id: string) => string {
+  let known: string[] | undefined;
+  return (id) => {
+    known ??= [...ids];
+    const limit = Math.max(1, Math.floor(id.length / 3));
+    let best: { id: string; distance: number } | undefined;
+    for (const candidate of known) {
+      const distance = editDistance(id, candidate, best ? Math.min(best.distance - 1, limit) : limit);
+      if (distance <= limit && (!best || distance < best.distance)) best = { id: candidate, distance };
+    }
+    return best ? ` (did you mean ${quoteValue(best.id)}?)` : '';
+  };
+}
+
+/**
+ * Rules that need more than one file: ids are unique, `related` and `notRepeatOf` ids exist, and
  * the file name is `YYYY-MM-DD-slug` with the date of startedAt in the incident's zone.
  * `files` are checked against `known`, every file of the content folder (by default `files` themselves),
  * so checking one changed file still sees the whole corpus without reading it.
@@ -139,6 +158,7 @@ export function crossFileProblems(files: readonly ValidatedFile[], known: readon
   const problems: Problem[] = [];
   const byId = new Map<string, KnownFile[]>();
   for (const file of known) byId.set(file.id, [...(byId.get(file.id) ?? []), file]);
+  const suggest = closestIdSuggestion(byId.keys());
 
   for (const file of files) {
     const at = (path: readonly PropertyKey[], message: string, rule: string) =>
@@ -189,10 +209,18 @@ export function crossFileProblems(files: readonly ValidatedFile[], known: readon
       } else if (!byId.has(relatedId)) {
         at(
           ['related', index],
-          `related id ${quoteValue(relatedId)} matches no postmortem; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
+          `related id ${quoteValue(relatedId)} matches no postmortem${suggest(relatedId)}; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
           'related-exists',
         );
       }
+    });
+    file.data.notRepeatOf.forEach(({ id }, index) => {
+      if (!byId.has(id))
+        at(
+          ['notRepeatOf', index, 'id'],
+          `notRepeatOf id ${quoteValue(id)} matches no postmortem${suggest(id)}; use the file path under the content folder without extension, e.g. 2024-03-14-checkout-timeouts`,
+          'related-exists',
+        );
     });
   }
   return problems;
