@@ -47,7 +47,24 @@ const ask: AskForAnswers = async (defaults, config) => {
     },
   );
   if (prompts.isCancel(answers) || !answers.title) return undefined;
-  return { ...answers, services: answers.services.split(','), format: answers.format as 'md' | 'mdx' };
+  // The site's custom fields, one question each: a list to choose from for an enum, else text; empty leaves a TODO.
+  const fields: Record<string, string> = {};
+  for (const field of config.fields) {
+    const message = `${field.label}${field.required ? '' : ' (optional)'}`;
+    const answer =
+      field.type === 'enum'
+        ? await prompts.select({
+            message,
+            options: [
+              { value: '', label: 'Not known yet' },
+              ...field.values.map(({ value, label }) => ({ value, label })),
+            ],
+          })
+        : await prompts.text({ message, placeholder: field.description ?? field.type, defaultValue: '' });
+    if (prompts.isCancel(answer)) return undefined;
+    fields[field.key] = answer;
+  }
+  return { ...answers, services: answers.services.split(','), format: answers.format as 'md' | 'mdx', fields };
 };
 
 process.exitCode = await runNew({

@@ -100,6 +100,31 @@ describe('runNew', () => {
     );
   });
 
+  test('writes the custom field values given with --field, and explains a bad one', async () => {
+    const { root, output, run } = setup();
+    const custom = SiteConfigSchema.parse({
+      fields: [
+        { key: 'region', type: 'enum', label: 'Region', values: ['eu-west-1', 'us-east-1'] },
+        { key: 'revenueLoss', type: 'number', label: 'Revenue lost', min: 0 },
+        { key: 'incidentCommander', type: 'text', label: 'Incident commander' },
+      ],
+    });
+    const args = ['Checkout down', '--started', '2024-03-14T09:12:00Z'];
+    expect(await run([...args, '--field', 'region=EU-WEST-1', '--field', 'revenueLoss=1200'], { config: custom })).toBe(
+      0,
+    );
+    const text = readFileSync(join(root, 'postmortems/2024-03-14-checkout-down.mdx'), 'utf8');
+    expect(text).toContain(
+      'fields:\n  region: eu-west-1\n  revenueLoss: 1200\n  incidentCommander: "TODO: Incident commander: text; or remove the line"\n',
+    );
+    expect(await run([...args, '--field', 'revenueLoss=-3'], { config: custom })).toBe(2);
+    expect(output.stderr).toContain('--field revenueLoss: expected a number of at least 0');
+    expect(await run([...args, '--field', 'colour=blue'], { config: custom })).toBe(2);
+    expect(output.stderr).toContain(
+      '--field `colour` is not a custom field of this site; use one of region, revenueLoss, incidentCommander',
+    );
+  });
+
   test('writes Markdown with --md and defaults to now, the site zone and the middle severity', async () => {
     const { root, output, run } = setup();
     expect(await run(['DNS flaps', '--md'])).toBe(0);

@@ -6,14 +6,16 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { createCustomFieldValuesSchema, type CustomFieldValues } from '../schemas/custom-fields';
 import type { SiteConfig } from '../schemas/site-config';
 import { runWithUsage, UsageError, type CommandContext } from './cli';
 import { displayPath, resolveContentDir } from './content-folder';
 import { renderScaffold, scaffoldFileName } from './scaffold';
 import { sectionsFor } from './sections';
 import { canonicalTimeZone, parseInstant } from './time';
+import { describeIssue } from './zod-issues';
 
-const NEW_USAGE = `Usage: npm run new -- "<title>" [--severity SEV3] [--service checkout]… [--started 2024-03-14T09:12:00Z] [--timezone Europe/Berlin] [--md]
+const NEW_USAGE = `Usage: npm run new -- "<title>" [--severity SEV3] [--service checkout]… [--started 2024-03-14T09:12:00Z] [--timezone Europe/Berlin] [--field key=value]… [--md]
 
 Writes <content folder>/YYYY-MM-DD-<slug>.mdx with the frontmatter and sections to fill in.
 Run it with no arguments in a terminal to be asked for each field.`;
@@ -26,6 +28,8 @@ interface NewAnswers {
   started: string;
   timezone: string;
   format: 'md' | 'mdx';
+  /** Custom field values as typed, by key (`region` → `eu-west-1`; lists comma-separated); the others get a prompt. */
+  fields: Record<string, string>;
 }
 
 /** Asks the writer for the fields (a terminal UI in the script, canned answers in tests). */
@@ -68,7 +72,9 @@ function resolveAnswers(answers: NewAnswers, config: SiteConfig) {
   if (!timezone)
     throw new UsageError(`--timezone \`${answers.timezone}\` is not an IANA time zone; use one such as Europe/Berlin`);
   const services = answers.services.map((service) => service.trim()).filter(Boolean);
+  const fieldValues = resolveFieldAnswers(answers.fields, config.fields);
   return {
+    fieldValues,
     title,
     severity: severity.id,
     startedAt,
@@ -76,6 +82,32 @@ function resolveAnswers(answers: NewAnswers, config: SiteConfig) {
     services: services.length > 0 ? services : ['TODO: service'],
     format: answers.format,
   };
+}
+
+/** Typed custom field values as the schema reads them (numbers, yes/no, comma-separated lists), each checked by it. */
+function resolveFieldAnswers(typed: Record<string, string>, fields: SiteConfig['fields']): CustomFieldValues {
+  const values: CustomFieldValues = {};
+  for (const [key, raw] of Object.entries(typed)) {
+    const text = raw.trim();
+    if (!text) continue;
+    const field = fields.find((candidate) => candidate.key === key);
+    if (!field)
+      throw new UsageError(
+        `--field \`${key}\` is not a custom field of this site; use one of ${fields.map((known) => known.key).join(', ') || '(none declared)'}`,
+      );
+    const value =
+      field.type === 'number'
+        ? Number(text)
+        : field.type === 'boolean'
+          ? /^(yes|true)$/i.test(text)
+          : field.type === 'list'
+            ? text.split(',').map((item) => item.trim())
+            : text;
+    const result = createCustomFieldValuesSchema([field]).safeParse({ [key]: value }, { reportInput: true });
+    if (!result.success) throw new UsageError(`--field ${describeIssue(result.error.issues[0]!)}`);
+    values[key] = result.data[key];
+  }
+  return values;
 }
 
 /** Runs the command; resolves to the exit code (0 written, 1 not written, 2 usage). */
@@ -89,6 +121,7 @@ export function runNew(context: NewContext): Promise<number> {
         service: { type: 'string', multiple: true },
         started: { type: 'string' },
         timezone: { type: 'string' },
+        field: { type: 'string', multiple: true },
         md: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -104,6 +137,13 @@ export function runNew(context: NewContext): Promise<number> {
       started: values.started ?? context.now.toISOString().replace(/:\d\d\.\d{3}Z$/, ':00Z'),
       timezone: values.timezone ?? context.config.defaultTimezone,
       format: values.md ? 'md' : 'mdx',
+      fields: Object.fromEntries(
+        (values.field ?? []).map((pair) => {
+          const at = pair.indexOf('=');
+          if (at < 1) throw new UsageError(`--field \`${pair}\` is not key=value, e.g. --field region=eu-west-1`);
+          return [pair.slice(0, at).trim(), pair.slice(at + 1)];
+        }),
+      ),
     };
     let answers: NewAnswers | undefined = defaults;
     if (context.argv.length === 0) {

@@ -9,7 +9,7 @@
  */
 import { slug } from 'github-slugger';
 import { Scalar, stringify } from 'yaml';
-import { enumValuesOf, type CustomField } from '../schemas/custom-fields';
+import { enumValuesOf, type CustomField, type CustomFieldValues } from '../schemas/custom-fields';
 import type { Section } from '../schemas/sections';
 import { PLACEHOLDER_MARKER } from './lint/rules/placeholders';
 import { localDate, zonedParts } from './time';
@@ -28,6 +28,8 @@ export interface ScaffoldInput {
   sections: readonly Pick<Section, 'title' | 'prompt'>[];
   /** The site's custom fields: each is written under `fields:` with a prompt saying what it takes. */
   fields: readonly CustomField[];
+  /** Custom field values the writer gave already; the other fields get a `TODO:` prompt. */
+  fieldValues?: CustomFieldValues;
 }
 
 const todo = (prompt: string) => `${PLACEHOLDER_MARKER} ${prompt}`;
@@ -129,7 +131,17 @@ export function renderScaffold(input: ScaffoldInput): string {
     ],
     related: [],
     ...(input.fields.length > 0
-      ? { fields: Object.fromEntries(input.fields.map((field) => [field.key, todo(fieldPrompt(field))])) }
+      ? {
+          fields: Object.fromEntries(
+            input.fields.map((field) => {
+              const given = input.fieldValues?.[field.key];
+              return [
+                field.key,
+                given instanceof Date ? quoted(given.toISOString()) : (given ?? todo(fieldPrompt(field))),
+              ];
+            }),
+          ),
+        }
       : {}),
   };
   const body = input.sections.map(({ title, prompt }) => `## ${title}\n\n${todo(prompt)}`).join('\n\n');
