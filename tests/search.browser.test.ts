@@ -2,7 +2,7 @@
  * Search end to end: a fixture site built with `astro build` (which runs
  * Pagefind), served from disk on a loopback port, driven in Chromium.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -296,6 +296,20 @@ describe('search in a real browser', () => {
     await results('?q=nginx');
     expect(scripts).toContain('/pagefind/pagefind.js');
   }, 30_000);
+
+  test("the search page's own script stays small: no schema or time-zone library is bundled into it", async () => {
+    const ownScripts: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (request.resourceType() === 'script' && pathname.startsWith('/_astro/')) ownScripts.push(pathname);
+    });
+    await open('/search/?q=nginx');
+    await results('?q=nginx');
+    expect(ownScripts).not.toEqual([]);
+    const sizes = await Promise.all(ownScripts.map(async (path) => (await stat(join(site.outDir, path))).size));
+    // 11 kB today; importing a zod schema or lib/time from the script made it 162 kB.
+    expect(sizes.reduce((total, size) => total + size, 0)).toBeLessThan(30_000);
+  });
 
   test('without JavaScript the search page says so and links to the indexes', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -8,25 +8,14 @@ import type { CustomField } from '../schemas/custom-fields';
 import type { Corpus, CorpusItem } from './corpus';
 import { facetFieldValues, facetValueLabel } from './custom-fields';
 import { humanise } from './format';
+import {
+  SEARCH_FACETS,
+  SEARCH_SORT_KEY,
+  type BuiltInFacetKey,
+  type FacetValues,
+  type SearchFacetKey,
+} from './search-keys';
 import { formatDuration, formatLongDate, localDate } from './time';
-
-/**
- * The facets of the search page, in the order it shows them. Each key is both
- * the Pagefind filter name and the URL parameter (`/search/?severity=SEV1&service=checkout`).
- */
-export const SEARCH_FACETS = [
-  { key: 'severity', label: 'Severity' },
-  { key: 'service', label: 'Service' },
-  { key: 'tag', label: 'Tag' },
-  { key: 'year', label: 'Year' },
-] as const;
-
-type BuiltInFacetKey = (typeof SEARCH_FACETS)[number]['key'];
-/** A facet's key: one of `SEARCH_FACETS`, or a custom field's with `facet` on. */
-export type SearchFacetKey = string;
-
-/** Values per facet: the values one postmortem carries, or the values a reader has selected. */
-export type FacetValues = Record<BuiltInFacetKey, string[]> & Partial<Record<SearchFacetKey, string[]>>;
 
 /** The facets of the search page: the built-in ones, then the site's custom fields with `facet` on. */
 export function searchFacetList(fields: readonly CustomField[]): { key: SearchFacetKey; label: string }[] {
@@ -35,9 +24,6 @@ export function searchFacetList(fields: readonly CustomField[]): { key: SearchFa
     ...fields.filter((field) => field.facet).map((field) => ({ key: field.key, label: field.label })),
   ];
 }
-
-/** The Pagefind sort key: the incident's start as an ISO 8601 UTC string, which sorts correctly as text. */
-export const SEARCH_SORT_KEY = 'startedAt';
 
 /** Metadata stored with each postmortem in the index, so a result can show it without loading the page. */
 export interface SearchResultMeta {

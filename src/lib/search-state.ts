@@ -5,7 +5,7 @@
  * or SEV2); different facets narrow each other (SEV1 and checkout).
  */
 import { plural } from './format';
-import { SEARCH_FACETS, SEARCH_SORT_KEY, type FacetValues, type SearchFacetKey } from './search-facets';
+import { SEARCH_FACETS, SEARCH_SORT_KEY, type FacetValues, type SearchFacetKey } from './search-keys';
 
 /** How results are ordered: `best` is relevance for a query, newest first when only facets are set. */
 export const SEARCH_ORDERS = ['best', 'newest', 'oldest'] as const;
