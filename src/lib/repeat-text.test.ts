@@ -36,13 +36,20 @@ describe('describeRepeat', () => {
 });
 
 describe('describeRecurrence', () => {
-  test('gives the share repeating and the service repeating most', () => {
-    const checkout = { key: 'checkout', incidents: 3, repeating: 1, share: 1 / 3 };
-    expect(describeRecurrence({ incidents: 6, repeating: 1, perService: [checkout] })).toBe(
-      '1 incident of 6 (17%) repeated an earlier one of the year before; most often on checkout (1 of 3).',
+  test('names the row with the highest share repeating and how many rows had a repeat', () => {
+    const rows = [
+      { key: 'checkout', incidents: 3, repeating: 1, share: 1 / 3 },
+      { key: 'search', incidents: 4, repeating: 2, share: 0.5 },
+      { key: 'dns', incidents: 2, repeating: 0, share: 0 },
+    ];
+    expect(describeRecurrence(rows, 'service')).toBe(
+      'Highest in search: 2 of 4 incidents (50%) repeated an earlier one of the year before; 2 of 3 services had a repeat.',
     );
-    expect(describeRecurrence({ incidents: 6, repeating: 0, perService: [] })).toBe(
-      'No incident repeated an earlier one of the year before.',
+  });
+
+  test('says so when no row had a repeat', () => {
+    expect(describeRecurrence([{ key: '2024-Q1', incidents: 2, repeating: 0, share: 0 }], 'quarter')).toBe(
+      'In no quarter did an incident repeat an earlier one of the year before.',
     );
   });
 });

@@ -6,7 +6,7 @@
 import { formatMonth } from './calendar';
 import { humanise, plural } from './format';
 import { formatPercent } from './insight-text';
-import type { Recurrence } from './recurrence';
+import type { RecurrenceRow } from './recurrence';
 import type { SimilarityEvidence } from './similarity';
 
 /**
@@ -48,9 +48,16 @@ export function describeRepeat(ordinal: number, firstMonth: string): string {
   return `${nth} incident of this kind since ${formatMonth(firstMonth)}`;
 }
 
-/** Summary of the recurrence figures: the overall share and the service repeating most. */
-export function describeRecurrence(recurrence: Pick<Recurrence, 'incidents' | 'repeating' | 'perService'>): string {
-  if (recurrence.repeating === 0) return 'No incident repeated an earlier one of the year before.';
-  const top = recurrence.perService[0];
-  return `${plural(recurrence.repeating, 'incident')} of ${recurrence.incidents} (${formatPercent(recurrence.repeating / recurrence.incidents)}) repeated an earlier one of the year before${top ? `; most often on ${top.key} (${top.repeating} of ${top.incidents})` : ''}.`;
+/**
+ * Summary of one recurrence chart (per quarter or per service): the row with the highest share
+ * repeating (ties to the one with more repeats, then the first), and how many rows had a repeat:
+ * `Highest in 2024-Q2: 2 of 5 incidents (40%) repeated an earlier one of the year before; 3 of 8 quarters had a repeat.`
+ */
+export function describeRecurrence(rows: readonly RecurrenceRow[], rowNoun: string): string {
+  const withRepeats = rows.filter((row) => row.repeating > 0);
+  if (withRepeats.length === 0) return `In no ${rowNoun} did an incident repeat an earlier one of the year before.`;
+  const top = withRepeats.reduce((best, row) =>
+    (row.share ?? 0) > (best.share ?? 0) || (row.share === best.share && row.repeating > best.repeating) ? row : best,
+  );
+  return `Highest in ${top.key}: ${top.repeating} of ${plural(top.incidents, 'incident')} (${formatPercent(top.share)}) repeated an earlier one of the year before; ${withRepeats.length} of ${plural(rows.length, rowNoun)} had a repeat.`;
 }
