@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { THEME_SCRIPT } from '../../src/lib/theme-script';
 import { readPageAssets, weighSite } from './site-weight';
 
 describe('readPageAssets', () => {
@@ -19,6 +20,11 @@ describe('readPageAssets', () => {
         '<script type="module" src="/a.js"></script><script type="application/ld+json">{}</script><script>go("<script>")</script><p>&lt;script&gt;</p>',
       ).scripts,
     ).toBe(2);
+  });
+
+  test('leaves out the theme script every page carries by design, but not another inline script', () => {
+    expect(readPageAssets(`<script>${THEME_SCRIPT}</script>`).scripts).toBe(0);
+    expect(readPageAssets(`<script>${THEME_SCRIPT}</script><script>track()</script>`).scripts).toBe(1);
   });
 });
 

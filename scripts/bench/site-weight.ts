@@ -11,6 +11,7 @@ import { glob } from 'tinyglobby';
 import { UNUSED_BUNDLE_FILES } from '../../src/integrations/search-index';
 import { attributeOf, readHtml } from '../../src/lib/raw-html';
 import { median } from '../../src/lib/stats';
+import { THEME_SCRIPT } from '../../src/lib/theme-script';
 
 const gzipped = promisify(gzip);
 
@@ -33,17 +34,32 @@ async function gzipBytes(text: string | Buffer): Promise<number> {
   return (await gzipped(text)).length;
 }
 
-/** What weighing reads of a page: the stylesheets it links to, as paths in the site (`/_astro/x.css`), and its scripts that run. */
+/**
+ * What weighing reads of a page: the stylesheets it links to, as paths in the site (`/_astro/x.css`), and its scripts
+ * that run, apart from the theme script every page carries by design (under 1 kB, hashed in the CSP).
+ */
 export function readPageAssets(html: string): { stylesheets: string[]; scripts: number } {
   const stylesheets: string[] = [];
   let scripts = 0;
+  let scriptText: string | undefined;
   readHtml(html, {
     startTag: (tag) => {
       const href = attributeOf(tag, 'href');
       if (tag.name === 'link' && href && attributeOf(tag, 'rel')?.split(/\s+/).includes('stylesheet'))
         stylesheets.push(href);
       // JSON data blocks do not run.
-      if (tag.name === 'script' && !/^application\/(ld\+)?json$/i.test(attributeOf(tag, 'type') ?? '')) scripts++;
+      if (tag.name === 'script' && !/^application\/(ld\+)?json$/i.test(attributeOf(tag, 'type') ?? '')) {
+        if (attributeOf(tag, 'src') === undefined) scriptText = '';
+        else scripts++;
+      }
+    },
+    text: (text) => {
+      if (scriptText !== undefined) scriptText += text;
+    },
+    endTag: (name) => {
+      if (name !== 'script' || scriptText === undefined) return;
+      if (scriptText !== THEME_SCRIPT) scripts++;
+      scriptText = undefined;
     },
   });
   return { stylesheets, scripts };
