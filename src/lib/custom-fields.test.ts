@@ -145,4 +145,9 @@ describe('topFieldValues', () => {
     const stats = buildCorpusStats(corpus, '2024-06', fields);
     expect(stats.fieldValues.map(({ field, values }) => [field.key, values.length])).toEqual([['region', 2]]);
   });
+
+  test('leaves out a field that no postmortem sets yet', () => {
+    const unset = { ...fields[0]!, key: 'cloud' };
+    expect(buildCorpusStats(corpus, '2024-06', [unset]).fieldValues).toEqual([]);
+  });
 });

@@ -202,6 +202,8 @@ export function buildCorpusStats(corpus: Corpus, lastMonth: string, fields: read
           field,
           corpus.items.map((item) => item.record.data.fields),
         ),
-      })),
+      }))
+      // A chart of nothing would only say that no postmortem sets the field yet.
+      .filter(({ values }) => values.length > 0),
   };
 }
