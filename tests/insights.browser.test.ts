@@ -273,6 +273,14 @@ describe('insight pages of the fixture corpus', () => {
       ]);
     });
 
+    test('every bar leads to the incidents behind it: triggers and detection to the search, statuses to /actions/', () => {
+      expect(html).toContain('href="/search/?trigger=config-change"');
+      expect(html).toContain('href="/search/?detection=customer-report"');
+      expect(html).toContain('href="/actions/#status-open"');
+      // A quarter has no facet: its row leads to its year's incidents.
+      expect(html).toMatch(/href="\/search\/\?year=2024">2024-Q2</);
+    });
+
     test('draws every chart as accessible inline SVG: role, title, description and a table', () => {
       const charts = [...html.matchAll(/<svg class="chart-svg"([^>]*)>\s*<title id="([^"]+)">/g)];
       expect(charts.map((chart) => chart[2])).toEqual([

@@ -110,6 +110,8 @@ describe('custom facets on the search page', () => {
       'service',
       'tag',
       'year',
+      'trigger',
+      'detection',
       'region',
       'dataLoss',
       'zones',

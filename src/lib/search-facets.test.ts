@@ -39,8 +39,14 @@ const corpus = buildCorpus(
       services: ['Checkout', 'edge'],
       tags: ['nginx'],
       trigger: 'traffic-surge',
+      detection: 'customer-report',
     }),
-    record('spring', { startedAt: '2024-04-02T10:00:00Z', services: ['edge'], tags: ['nginx', 'tls'] }),
+    record('spring', {
+      startedAt: '2024-04-02T10:00:00Z',
+      services: ['edge'],
+      tags: ['nginx', 'tls'],
+      trigger: 'config-change',
+    }),
     record('summer', { startedAt: '2024-05-20T10:00:00Z', resolvedAt: '2024-05-20T10:45:00Z', services: ['search'] }),
   ],
   DEFAULT_SEVERITY_SCALE,
@@ -48,13 +54,19 @@ const corpus = buildCorpus(
 const newYear = corpus.byId.get('new-year')!;
 
 describe('postmortemFacets', () => {
-  test('gives severity, normalised services and tags, and the year in the incident zone', () => {
+  test('gives severity, normalised services and tags, the year in the incident zone, trigger and detection', () => {
     expect(postmortemFacets(newYear)).toEqual({
       severity: ['SEV1'],
       service: ['checkout', 'edge'],
       tag: ['nginx'],
       year: ['2023'],
+      trigger: ['traffic-surge'],
+      detection: ['customer-report'],
     });
+  });
+
+  test('gives no trigger or detection value when the postmortem records none', () => {
+    expect(postmortemFacets(corpus.byId.get('summer')!)).toMatchObject({ trigger: [], detection: [] });
   });
 });
 
@@ -90,6 +102,8 @@ describe('pagefindTags', () => {
         "filter service:edge",
         "filter tag:nginx",
         "filter year:2023",
+        "filter trigger:traffic-surge",
+        "filter detection:customer-report",
         "meta severity:SEV1",
         "meta severityLabel:Critical",
         "meta startedAt:2024-01-01T04:30:00.000Z",
@@ -125,6 +139,15 @@ describe('searchFacetOptions', () => {
       { value: '2024', label: '2024', count: 2 },
       { value: '2023', label: '2023', count: 1 },
     ]);
+  });
+
+  test('lists the triggers and detection methods recorded, humanised, most common first', () => {
+    const options = searchFacetOptions(corpus);
+    expect(options.trigger).toEqual([
+      { value: 'config-change', label: 'config change', count: 1 },
+      { value: 'traffic-surge', label: 'traffic surge', count: 1 },
+    ]);
+    expect(options.detection).toEqual([{ value: 'customer-report', label: 'customer report', count: 1 }]);
   });
 });
 

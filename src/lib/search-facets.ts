@@ -18,7 +18,9 @@ import {
 import { formatDuration, formatLongDate, localDate } from './time';
 
 /** The facets of the search page: the built-in ones, then the site's custom fields with `facet` on. */
-export function searchFacetList(fields: readonly CustomField[]): { key: SearchFacetKey; label: string }[] {
+export function searchFacetList(
+  fields: readonly CustomField[],
+): { key: SearchFacetKey; label: string; onDemand?: boolean }[] {
   return [
     ...SEARCH_FACETS,
     ...fields.filter((field) => field.facet).map((field) => ({ key: field.key, label: field.label })),
@@ -48,7 +50,14 @@ function incidentYear(data: CorpusItem['record']['data']): string {
 
 /** The facet values of one postmortem, from its already-normalised frontmatter. */
 export function postmortemFacets({ record: { data } }: CorpusItem): FacetValues {
-  return { severity: [data.severity], service: [...data.services], tag: [...data.tags], year: [incidentYear(data)] };
+  return {
+    severity: [data.severity],
+    service: [...data.services],
+    tag: [...data.tags],
+    year: [incidentYear(data)],
+    trigger: data.trigger ? [data.trigger] : [],
+    detection: data.detection ? [data.detection] : [],
+  };
 }
 
 /** The metadata a search result shows for one postmortem. */
@@ -138,10 +147,25 @@ export interface FacetOption {
   count: number;
 }
 
+/** Each value `valuesOf` gives over `items`, with how many items have it and its label: most common first, then by label. */
+function countedValues(
+  items: Corpus['items'],
+  valuesOf: (data: CorpusItem['record']['data']) => readonly string[],
+  labelOf: (value: string) => string,
+): FacetOption[] {
+  const counts = new Map<string, number>();
+  for (const item of items)
+    for (const value of valuesOf(item.record.data)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, label: labelOf(value), count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
 /**
  * Every value of every facet in the corpus with its count, in the order the
  * site lists them elsewhere: severities by the scale (empty levels too, since
- * the scale is short and fixed), services and tags by size then name, years newest first.
+ * the scale is short and fixed), services and tags by size then name, years newest first; triggers,
+ * detection methods and custom fields most common first.
  */
 export function searchFacetOptions(
   corpus: Pick<Corpus, 'items' | 'severities' | 'services' | 'tags'>,
@@ -165,20 +189,19 @@ export function searchFacetOptions(
     year: [...years]
       .sort(([a], [b]) => b.localeCompare(a))
       .map(([year, count]) => ({ value: year, label: year, count })),
-    // Custom facets: values by count, then as listed in the config (enums) or by name.
+    trigger: countedValues(corpus.items, (data) => (data.trigger ? [data.trigger] : []), humanise),
+    detection: countedValues(corpus.items, (data) => (data.detection ? [data.detection] : []), humanise),
     ...Object.fromEntries(
       fields
         .filter((field) => field.facet)
-        .map((field) => {
-          const counts = new Map<string, number>();
-          for (const item of corpus.items)
-            for (const value of facetFieldValues(field, item.record.data.fields))
-              counts.set(value, (counts.get(value) ?? 0) + 1);
-          const options = [...counts]
-            .map(([value, count]) => ({ value, label: facetValueLabel(field, value), count }))
-            .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-          return [field.key, options];
-        }),
+        .map((field) => [
+          field.key,
+          countedValues(
+            corpus.items,
+            (data) => facetFieldValues(field, data.fields),
+            (value) => facetValueLabel(field, value),
+          ),
+        ]),
     ),
   };
 }

@@ -14,6 +14,10 @@ export const SEARCH_FACETS = [
   { key: 'service', label: 'Service' },
   { key: 'tag', label: 'Tag' },
   { key: 'year', label: 'Year' },
+  // Counted when opened whatever their length: few readers narrow by them first, and each file weighs
+  // as much as severity's, which a first search loads (the /stats/ bars of triggers and detection link here).
+  { key: 'trigger', label: 'Trigger', onDemand: true },
+  { key: 'detection', label: 'Detected by', onDemand: true },
 ] as const;
 
 /** A facet every site has. */

@@ -20,7 +20,7 @@ function state(
 ): SearchState {
   return {
     query: fields.query ?? '',
-    facets: { severity: [], service: [], tag: [], year: [], ...fields.facets },
+    facets: { severity: [], service: [], tag: [], year: [], trigger: [], detection: [], ...fields.facets },
     order: fields.order ?? 'best',
     verbatim: fields.verbatim ?? false,
   };
@@ -63,6 +63,8 @@ describe('parseSearchState', () => {
       service: ['checkout'],
       tag: ['anything'],
       year: [],
+      trigger: [],
+      detection: [],
     });
   });
 });

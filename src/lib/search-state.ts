@@ -33,7 +33,7 @@ export interface SearchState {
 export type KnownFacetValues = Partial<Record<SearchFacetKey, readonly string[]>>;
 
 function emptyFacets(): FacetValues {
-  return { severity: [], service: [], tag: [], year: [] };
+  return { severity: [], service: [], tag: [], year: [], trigger: [], detection: [] };
 }
 
 /** The facets of a state, in page order: the built-in ones, then custom fields'. */
