@@ -27,7 +27,7 @@ const expected: Record<string, RegExp> = {
   'missing-authors': /checkout-timeouts\.md:1:1 {2}error {2}missing required field `authors`/,
   'title-not-text': /checkout-timeouts\.md:2:1 {2}error {2}title: expected a title as text/,
   'services-not-a-list': /checkout-timeouts\.md:7:1 {2}error {2}services: .*expected array/,
-  'unknown-field': /checkout-timeouts\.md:1:1 {2}error {2}unknown field `resolvdAt`; check the spelling/,
+  'unknown-field': /checkout-timeouts\.md:9:1 {2}error {2}unknown field `resolvdAt`; check the spelling/,
   'unknown-severity':
     /checkout-timeouts\.md:4:1 {2}error {2}severity: `SEV9` is not a severity of this site; use one of SEV1, SEV2, SEV3, SEV4, SEV5/,
   'unknown-status':
