@@ -3,13 +3,20 @@
  * schema, with only the fields a test is about written out.
  */
 import type { PostmortemRecord } from '../src/lib/corpus';
-import { createPostmortemSchema } from '../src/schemas/postmortem';
+import { createPostmortemSchema, type PostmortemSchema } from '../src/schemas/postmortem';
 import { DEFAULT_SEVERITY_SCALE } from '../src/schemas/severity';
 
-const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
+const defaultSchema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC' });
 
-/** A SEV3 on `api`, one hour on 1 January 2024 UTC, unless `fields` say otherwise. */
-export function postmortemRecord(id: string, fields: Record<string, unknown> = {}): PostmortemRecord {
+/**
+ * A SEV3 on `api`, one hour on 1 January 2024 UTC, unless `fields` say otherwise;
+ * read by `schema` when a test needs a site's own (custom fields, say).
+ */
+export function postmortemRecord(
+  id: string,
+  fields: Record<string, unknown> = {},
+  schema: PostmortemSchema = defaultSchema,
+): PostmortemRecord {
   return {
     id,
     data: schema.parse({

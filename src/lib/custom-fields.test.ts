@@ -7,6 +7,7 @@ import { buildCorpus } from './corpus';
 import { apiFieldValues, pageFieldFacts, topFieldValues } from './custom-fields';
 import { pagefindTags, searchFacetList, searchFacetOptions } from './search-facets';
 import { pagefindRequest, parseSearchState, searchParams } from './search-state';
+import { postmortemRecord } from '../../tests/postmortem-record';
 import { buildCorpusStats } from './stats';
 
 const fields = CustomFieldsSchema.parse([
@@ -27,22 +28,17 @@ const fields = CustomFieldsSchema.parse([
 ]);
 const schema = createPostmortemSchema({ severities: DEFAULT_SEVERITY_SCALE, defaultTimezone: 'UTC', fields });
 
-function record(id: string, values: Record<string, unknown>) {
-  return {
+const record = (id: string, values: Record<string, unknown>) =>
+  postmortemRecord(
     id,
-    data: schema.parse({
-      title: id,
-      summary: 's',
-      severity: 'SEV3',
+    {
       startedAt: '2024-06-01T10:00:00Z',
       resolvedAt: '2024-06-01T12:00:00Z',
       timezone: 'Europe/Berlin',
-      services: ['api'],
-      authors: ['a'],
       fields: values,
-    }),
-  };
-}
+    },
+    schema,
+  );
 
 const corpus = buildCorpus(
   [
