@@ -60,6 +60,13 @@ describe('metricChartView', () => {
     expect(markers.map((marker) => marker.label)).toEqual(['Resolved 03:26']);
   });
 
+  test('names the unit once, on the highest value tick, and widens the margin so the label fits', () => {
+    const { yTicks, frame } = view([spike]);
+    expect(yTicks.map((tick) => tick.label)).toEqual(['0', '1,000', '2,000', '3,000', '4,000', '5,000 ms']);
+    expect(frame.margin.left).toBeGreaterThanOrEqual('5,000 ms'.length * 8);
+    expect(view([spike], { unit: '' }).yTicks.at(-1)!.label).toBe('5,000');
+  });
+
   test('labels the time axis in local time and breaks the line at a gap', () => {
     const { xTicks, lines } = view([spike.map((value, index) => (index === 10 ? null : value))]);
     expect(xTicks.map((tick) => tick.label)).toEqual(['11:30', '11:45', '12:00', '12:15', '12:30']);

@@ -152,16 +152,24 @@ export function metricChartView({
   timeZone: string;
 }): MetricChartView {
   const markers = markedInstants(incident);
-  const margin = { top: 8 + LABEL_ROW * markers.length, right: 24, bottom: 28, left: 50 };
-  const frame: ChartFrame = { width: CHART_WIDTH, height: margin.top + 170 + margin.bottom, margin };
-  const [first, last] = extent([...data.times, incident.startedAt, incident.resolvedAt]) as [Date, Date];
-  const x = timeAxis([first, last], [margin.left, frame.width - margin.right], timeZone);
+  const top = 8 + LABEL_ROW * markers.length;
+  const bottom = 28;
+  const height = top + 170 + bottom;
   const values = data.series.flatMap((series) => series.values.filter((value) => value !== null));
   const y = scaleLinear()
     .domain([Math.min(0, min(values) ?? 0), max(values) ?? 1])
-    .range([frame.height - margin.bottom, margin.top])
+    .range([height - bottom, top])
     .nice(4);
   const format = y.tickFormat(4);
+  // The unit once, on the highest tick (`5,000 ms`), as a reader scanning the axis looks there first.
+  const yTicks = y.ticks(4).map((value, index, ticks) => ({
+    position: round(y(value)),
+    label: index === ticks.length - 1 && unit ? `${format(value)} ${unit}` : format(value),
+  }));
+  const margin = { top, right: 24, bottom, left: Math.max(50, ...yTicks.map(({ label }) => labelWidth(label) + 8)) };
+  const frame: ChartFrame = { width: CHART_WIDTH, height, margin };
+  const [first, last] = extent([...data.times, incident.startedAt, incident.resolvedAt]) as [Date, Date];
+  const x = timeAxis([first, last], [margin.left, frame.width - margin.right], timeZone);
   const path = line<number | null>()
     .digits(2)
     .defined((value) => value !== null)
@@ -172,7 +180,7 @@ export function metricChartView({
     frame,
     lines: data.series.map((series) => ({ column: series.column, path: path(series.values) ?? '' })),
     xTicks: x.ticks,
-    yTicks: y.ticks(4).map((value) => ({ position: round(y(value)), label: format(value) })),
+    yTicks,
     window: {
       x: start,
       width: Math.max(round(x.position(incident.resolvedAt) - start), 1),
