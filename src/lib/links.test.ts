@@ -31,6 +31,12 @@ describe('internalLinks', () => {
     const html = '<a title="a>b" href="/gone/">x</a><a href=/tags/?a=1&amp;b=2>y</a><img src="/img/&#97;.webp">';
     expect(internalLinks(html)).toEqual(['/gone/', '/tags/?a=1&b=2', '/img/a.webp']);
   });
+
+  test('checks the links a page offers readers without JavaScript', () => {
+    expect(internalLinks('<noscript><p>Browse by <a href="/severity/">severity</a></p></noscript>')).toEqual([
+      '/severity/',
+    ]);
+  });
 });
 
 describe('resolveLink', () => {

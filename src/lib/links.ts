@@ -4,7 +4,8 @@
  */
 import { posix } from 'node:path';
 import { escapeAttribute } from 'entities';
-import { attributeOf, readHtml, replaceRanges, type HtmlTag } from './raw-html';
+import { readStartTags } from './page-tags';
+import { attributeOf, replaceRanges, type HtmlTag } from './raw-html';
 
 /** A link that leads nowhere. */
 export interface DanglingLink {
@@ -54,12 +55,10 @@ function secureRel(
 export function readPage(html: string, siteOrigin: string): { html: string; internalLinks: string[] } {
   const links: string[] = [];
   const secured: { start: number; end: number; text: string }[] = [];
-  readHtml(html, {
-    startTag: (tag) => {
-      links.push(...tagLinks(tag).filter(isInternal));
-      const rel = secureRel(html, tag, siteOrigin);
-      if (rel) secured.push(rel);
-    },
+  readStartTags(html, (tag) => {
+    links.push(...tagLinks(tag).filter(isInternal));
+    const rel = secureRel(html, tag, siteOrigin);
+    if (rel) secured.push(rel);
   });
   return { html: secured.length > 0 ? replaceRanges(html, secured) : html, internalLinks: links };
 }
