@@ -41,10 +41,10 @@ describe('a rebuild with the cache of the last build', () => {
     const source = await readFile(retitled, 'utf8');
     await writeFile(retitled, `${source.replace(/^title: "/m, 'title: "Edited: ')}\nOne more lesson learned.\n`);
     // A body that gains a component is compiled from now on.
-    const withPassage = join(contentDir, `${ids[31]}.mdx`);
+    const withCallout = join(contentDir, `${ids[31]}.mdx`);
     await writeFile(
-      withPassage,
-      `${await readFile(withPassage, 'utf8')}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`,
+      withCallout,
+      `${await readFile(withCallout, 'utf8')}\n<Callout kind="lesson">\nThe rota is canary-rota.\n</Callout>\n`,
     );
     await writeFile(join(contentDir, 'errors.csv'), csv(9876));
     const [warm, cold] = await Promise.all([

@@ -87,13 +87,14 @@ function prose(html: string): string {
   return match[1];
 }
 
-test('an MDX postmortem without JSX renders exactly as Astro renders MDX, without a module to compile', async () => {
+test('an MDX postmortem without JSX, or with <Internal> passages only, renders exactly as Astro renders MDX, without a module to compile', async () => {
   const contentDir = await mkdtemp(join(tmpdir(), 'postmortems-mdx-'));
-  await writeFile(join(contentDir, '2024-03-01-plain.mdx'), postmortem('Plain MDX', BODY));
-  // The same body with a component: Astro compiles this one into a module, as it does every MDX file by default.
+  const passage = '\n<Internal>\nThe rota is **canary-rota**.\n</Internal>\n';
+  await writeFile(join(contentDir, '2024-03-01-plain.mdx'), postmortem('Plain MDX', `${BODY}${passage}`));
+  // The same body with a callout: Astro compiles this one into a module, as it does every MDX file by default.
   await writeFile(
-    join(contentDir, '2024-03-01-with-passage.mdx'),
-    postmortem('MDX with a component', `${BODY}\n<Internal>\nThe rota is canary-rota.\n</Internal>\n`),
+    join(contentDir, '2024-03-01-with-callout.mdx'),
+    postmortem('MDX with a component', `${BODY}${passage}\n<Callout kind="note">\nOne more thing.\n</Callout>\n`),
   );
   const build = await buildSite(contentDir, { POSTMORTEMS_CHROMIUM: 'none' });
   expect(build.exitCode, build.output).toBe(0);
@@ -102,10 +103,10 @@ test('an MDX postmortem without JSX renders exactly as Astro renders MDX, withou
   );
 
   const plain = prose(await build.read('postmortems/2024-03-01-plain/index.html'));
-  const compiled = prose(await build.read('postmortems/2024-03-01-with-passage/index.html'));
-  expect(compiled).toContain('canary-rota');
-  const withoutPassage = compiled.replace(/\n?<section class="internal-passage"[\s\S]*?<\/section>/, '');
-  expect(parsedForm(plain.trim())).toBe(parsedForm(withoutPassage.trim()));
+  const compiled = prose(await build.read('postmortems/2024-03-01-with-callout/index.html'));
+  expect(compiled).toContain('One more thing.');
+  const withoutCallout = compiled.replace(/\n?<div class="callout[\s\S]*?<\/div>/, '');
+  expect(parsedForm(plain.trim())).toBe(parsedForm(withoutCallout.trim()));
   for (const expected of [
     '<h2 id="root-cause-and-resolution-1"',
     '<table>',
@@ -113,6 +114,7 @@ test('an MDX postmortem without JSX renders exactly as Astro renders MDX, withou
     '<pre class="mermaid">',
     '“pool”',
     'data-footnote-ref',
+    '<section class="internal-passage" aria-label="Internal only"><p class="internal-label">Internal</p><p>The rota is <strong>canary-rota</strong>.</p></section>',
   ]) {
     expect(plain).toContain(expected);
   }

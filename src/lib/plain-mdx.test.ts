@@ -86,7 +86,10 @@ describe('createPlainMdxRenderer', () => {
   test('leaves JSX, expressions, ESM and images to Astro, without running any of it', async () => {
     const render = await createPlainMdxRenderer(markdownSettings());
     const bodies = [
-      'Before.\n\n<Internal>\nSecret.\n</Internal>\n',
+      // A passage holding a component, or written inline, or with attributes.
+      '<Internal>\n<Callout kind="lesson">\nLook first.\n</Callout>\n</Internal>\n',
+      'Before <Internal>secret</Internal> after.',
+      '<Internal class="x">\nSecret.\n</Internal>\n',
       // The components postmortems may use: Astro renders them, with their data, images and labels.
       '<MetricChart src="./errors.csv" y="errors" label="Errors" />',
       '<Figure src="./dashboard.png" alt="The dashboard" caption="Errors" />',
@@ -100,6 +103,17 @@ describe('createPlainMdxRenderer', () => {
     ];
     for (const body of bodies) expect(await render!(body, fileURL), body).toBeUndefined();
     expect('expressionRan' in globalThis).toBe(false);
+  });
+
+  test('renders an <Internal> passage of Markdown as the component renders it in the internal build', async () => {
+    const render = await createPlainMdxRenderer(markdownSettings());
+    const html = (
+      await render!('Before.\n\n<Internal>\nThe rota is **canary-rota**.\n</Internal>\n\nAfter.\n', fileURL)
+    )?.html;
+    expect(html).toBe(
+      '<p>Before.</p>\n<section class="internal-passage" aria-label="Internal only"><p class="internal-label">Internal</p>' +
+        '<p>The rota is <strong>canary-rota</strong>.</p></section>\n<p>After.</p>',
+    );
   });
 
   test('numbers repeated headings afresh in every body it renders', async () => {

@@ -4,8 +4,9 @@
  * Most `.mdx` postmortems are Markdown that could hold a component but does
  * not. Astro compiles every MDX file into a JavaScript module that Vite bundles
  * and the build then imports: about 5 ms a file, 44 s at 10,000 postmortems,
- * redone on every build because the bundler keeps no cache. A body without JSX,
- * expressions, `import`/`export` or images ("plain") renders to the same HTML as a string:
+ * redone on every build because the bundler keeps no cache. A body without JSX
+ * (other than `<Internal>` passages), expressions, `import`/`export` or images
+ * ("plain") renders to the same HTML as a string:
  * Astro's own MDX compiler (Sätteri) with the same settings and plugins, its
  * static parts collapsed to HTML as `mdx({ optimize: true })` does. The string
  * is stored with the entry, like a Markdown file's, and is kept between builds.
@@ -33,26 +34,34 @@ export type PlainMdxRenderer = (body: string, fileURL: URL) => Promise<RenderedB
 class NotStatic extends Error {}
 
 /**
- * Stops the compile at the first node that needs Astro: JSX, expressions and ESM
- * (never evaluated here), and images, which Astro optimises.
+ * The one component a plain body may hold: an `<Internal>` passage, which
+ * holds Markdown and nothing else, rendered as `src/components/mdx/Internal.astro`
+ * renders it in the internal build (a test compares the two). The public build
+ * never gets here with one: the content guard removes every passage first.
+ */
+const INTERNAL_PASSAGE = Symbol('Internal');
+const INTERNAL_PASSAGE_START =
+  '<section class="internal-passage" aria-label="Internal only"><p class="internal-label">Internal</p>';
+
+/**
+ * Stops the compile at the first node that needs Astro: JSX other than a bare
+ * `<Internal>` passage, expressions and ESM (never evaluated here), and images,
+ * which Astro optimises.
  */
 const requirePlainMdx: MdastPluginDefinition = {
   name: 'postmortems-require-plain-mdx',
+  mdxJsxFlowElement(node) {
+    if (node.name !== 'Internal' || node.attributes.length > 0) throw new NotStatic();
+  },
   ...Object.fromEntries(
-    [
-      'mdxJsxFlowElement',
-      'mdxJsxTextElement',
-      'mdxFlowExpression',
-      'mdxTextExpression',
-      'mdxjsEsm',
-      'image',
-      'imageReference',
-    ].map((type) => [
-      type,
-      () => {
-        throw new NotStatic();
-      },
-    ]),
+    ['mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'image', 'imageReference'].map(
+      (type) => [
+        type,
+        () => {
+          throw new NotStatic();
+        },
+      ],
+    ),
   ),
 };
 
@@ -67,13 +76,17 @@ function staticHtml(node: unknown): string {
 
 /**
  * The JSX runtime the compiled body runs with. Static content compiles to
- * `<Fragment set:html="…">`; any other element or a bare string would need
- * Astro's renderer (and its escaping), so it makes the body fall back to one.
+ * `<Fragment set:html="…">`, and an `<Internal>` passage wraps static content;
+ * any other element or a bare string would need Astro's renderer (and its
+ * escaping), so it makes the body fall back to one.
  */
 const staticRuntime: Pick<EvaluateOptions, 'Fragment' | 'jsx' | 'jsxs'> = {
   Fragment,
   jsx: (type, props) => {
-    if (type !== Fragment || typeof props !== 'object' || props === null) throw new NotStatic();
+    if (typeof props !== 'object' || props === null) throw new NotStatic();
+    if (type === INTERNAL_PASSAGE)
+      return { html: `${INTERNAL_PASSAGE_START}${'children' in props ? staticHtml(props.children) : ''}</section>` };
+    if (type !== Fragment) throw new NotStatic();
     if ('set:html' in props && typeof props['set:html'] === 'string') return { html: props['set:html'] };
     if ('children' in props) return { html: staticHtml(props.children) };
     throw new NotStatic();
@@ -172,7 +185,10 @@ export async function createPlainMdxRenderer(markdown: AstroConfig['markdown']):
         optimizeStatic: { component: 'Fragment', prop: 'set:html' },
       });
       const Content = compiled.default as (props: object) => unknown;
-      return { html: staticHtml(Content({ components: { Fragment } })), metadata: { headings: data.astro.headings } };
+      return {
+        html: staticHtml(Content({ components: { Fragment, Internal: INTERNAL_PASSAGE } })),
+        metadata: { headings: data.astro.headings },
+      };
     } catch {
       // Not plain, or not valid MDX: Astro's compile renders the file, or reports its error with a location.
       return undefined;
