@@ -124,3 +124,36 @@ describe('RenderTimeFeed', () => {
     expect(await searchable(asRendered)).toEqual(await searchable(fromDisk));
   }, 30_000);
 });
+
+describe('RenderTimeFeed back-pressure', () => {
+  test('holds rendering back while the pages Pagefind has not read reach the limit, and lets it go as it reads them', async () => {
+    const reads: (() => void)[] = [];
+    const index = {
+      addHTMLFile: () =>
+        new Promise((resolve) =>
+          reads.push(() => {
+            resolve({ errors: [] });
+          }),
+        ),
+    } as unknown as PagefindIndex;
+    const feed = new RenderTimeFeed(Promise.resolve(index), '/', 2);
+    const settledOf = (promise: Promise<void>) => {
+      let settled = false;
+      void promise.then(() => (settled = true));
+      return () => settled;
+    };
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    const first = settledOf(feed.add('/postmortems/a/', '<p>a</p>'));
+    const second = settledOf(feed.add('/postmortems/b/', '<p>b</p>'));
+    const third = settledOf(feed.add('/postmortems/c/', '<p>c</p>'));
+    await tick();
+    expect([first(), second(), third()]).toEqual([true, true, false]);
+
+    reads.shift()!();
+    await tick();
+    expect(third()).toBe(true);
+    for (const read of reads) read();
+    expect(await feed.settled()).toEqual([]);
+  });
+});

@@ -43,28 +43,45 @@ export function indexableAsRendered(html: string): boolean {
   return !html.includes('language-mermaid');
 }
 
+/**
+ * Pages handed to Pagefind and not yet read by it, beyond which rendering waits. Pagefind reads a page more slowly
+ * than Astro renders one; unchecked, the pages waiting for it would pile up in the build's memory.
+ */
+const MAX_PAGES_IN_FLIGHT = 32;
+
 /** Pages handed to Pagefind while the build renders them. */
 export class RenderTimeFeed {
   /** Output files already handed to the index. */
   readonly fed = new Set<string>();
   private readonly pending: Promise<string[]>[] = [];
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     /** The index the pages go to; created when the build starts. */
     readonly index: Promise<PagefindIndex>,
     private readonly base: string,
+    private readonly maxInFlight = MAX_PAGES_IN_FLIGHT,
   ) {}
 
-  /** Hands `html`, rendered at `pathname`, to the index when it belongs there. */
-  add(pathname: string, html: string): void {
+  /**
+   * Hands `html`, rendered at `pathname`, to the index when it belongs there. Resolves at once, or, when
+   * `maxInFlight` pages are already waiting for Pagefind, once it has read one of them.
+   */
+  async add(pathname: string, html: string): Promise<void> {
     const file = indexedFileOf(pathname, this.base);
     if (file === undefined || this.fed.has(file) || !indexableAsRendered(html)) return;
     this.fed.add(file);
-    const added = this.index.then(
-      async (index) => (await index.addHTMLFile({ url: pageUrlOf(file), content: html })).errors,
-    );
+    this.inFlight++;
+    const added = this.index
+      .then(async (index) => (await index.addHTMLFile({ url: pageUrlOf(file), content: html })).errors)
+      .finally(() => {
+        this.inFlight--;
+        this.waiting.shift()?.();
+      });
     added.catch(() => {}); // Reported by settled().
     this.pending.push(added);
+    if (this.inFlight > this.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Resolves once Pagefind has read every page handed to it, to the errors it reported. */
@@ -81,7 +98,7 @@ export class RenderTimeFeed {
       render: async (request, options) => {
         const result = await prerenderer.render(request, options);
         const response = result instanceof Response ? result : result.response;
-        if (response.ok) this.add(new URL(request.url).pathname, await response.clone().text());
+        if (response.ok) await this.add(new URL(request.url).pathname, await response.clone().text());
         return result;
       },
       ...(prerenderer.collectStaticImages ? { collectStaticImages: () => prerenderer.collectStaticImages!() } : {}),

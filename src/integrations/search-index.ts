@@ -207,10 +207,11 @@ export type SearchIndexIntegration = AstroIntegration & {
  * returns, so the integrations after it work meanwhile; one of them must then
  * `await indexed()` before it writes pages or finishes. With
  * `indexWhileRendering`, postmortem pages go to Pagefind as they render (see
- * render-time-index.ts): off by default, since Pagefind then holds the whole
- * index while the build is at its own peak, and at 10,000 postmortems the two
- * together peaked at 5.0 GiB on 2026-11-29 (3,478 MiB in issue 16, with Pagefind
- * started after the last page).
+ * render-time-index.ts): off by default, since it makes the build slower, not
+ * faster. At 10,000 postmortems (2026-11-29, quiet machine) Pagefind took 12 s to
+ * read the pages from disk and 33 s to write its index; handed the pages as they
+ * rendered, it held page generation back (94 s -> 137 s) and still wrote its
+ * index after the last page: 250 s for the build against 210 s.
  */
 export default function searchIndex({
   background = false,
