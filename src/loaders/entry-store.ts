@@ -1,5 +1,5 @@
 /**
- * Step 4 of the loader: the store Astro's glob loader hands its entries to.
+ * Step 4 of the loader: the store the entries go to (`storeEntries`).
  * Only entries of this build's audience get in, and an MDX entry rendered while
  * syncing is stored with its HTML, like a Markdown entry.
  */
@@ -13,7 +13,7 @@ import type { PostmortemData } from '../schemas/postmortem';
 export type AudienceFilter = Parameters<typeof isInBuild>[1];
 
 /**
- * `store` as the glob loader should see it: an entry of another audience is
+ * `store` as `storeEntries` should see it: an entry of another audience is
  * deleted and recorded in `excluded` (by path relative to `contentDir`, and
  * digest) instead, so it has no page, module, image or search record; an MDX
  * entry whose body is in `renderedByPath` is stored with that HTML instead of

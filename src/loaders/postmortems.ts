@@ -7,16 +7,15 @@
  *    `npm run check`, so a bad file stops the build with its path, line, field
  *    and the fix);
  * 3. render plain MDX bodies to HTML (`renderPlainFiles`);
- * 4. hand the entries to Astro's glob loader, through a store that keeps out
+ * 4. store the entries (`storeEntries`), through a store that keeps out
  *    other audiences' postmortems (`audienceStore`).
  *
- * `astro dev` reloads one changed file through steps 2 and 3 with that file alone.
+ * `astro dev` reloads one changed file through steps 2 to 4 with that file alone.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob, type Loader, type ParseDataOptions } from 'astro/loaders';
-import { escapePath } from 'tinyglobby';
-import { displayPath, listPostmortemFiles, resolveContentDir, CONTENT_PATTERNS } from '../lib/content-folder';
+import type { Loader } from 'astro/loaders';
+import { displayPath, listPostmortemFiles, resolveContentDir } from '../lib/content-folder';
 import { resolveAudience } from '../lib/audience';
 import { duePolicyOf } from '../lib/due-dates';
 import { BUILD_RULES, createLintContext } from '../lib/lint';
@@ -31,6 +30,7 @@ import { audienceStore, type AudienceFilter } from './entry-store';
 import { renderPlainFiles } from './render-plain';
 import { validateFiles } from './validate-files';
 import { validationKey } from './validation-key';
+import { storeEntries, storeFiles } from './store-entries';
 
 /**
  * Loads every postmortem of the content folder (`POSTMORTEMS_DIR`, else
@@ -90,41 +90,53 @@ export function postmortemLoader({
       // 3. Render plain MDX.
       const renderedByPath = await renderPlainFiles(render, contentDir, only ?? all, context.logger);
 
-      // 4. Hand the entries to Astro. Files known to be another audience's and unchanged are not even read again.
-      const changed = new Set(only ?? all);
-      const skipped = [...excluded.keys()].filter((file) => !changed.has(file)).map((file) => `!${escapePath(file)}`);
-      // No page reads an entry's raw body: keeping it would double the store that every build loads and bundles.
-      const files = glob({
-        pattern: [...CONTENT_PATTERNS, ...skipped],
-        base: contentDir,
-        generateId: ({ entry }) => idFromPath(entry),
-        retainBody: false,
-      });
-      await files.load({
-        ...digested,
-        store: audienceStore(context.store, { root, contentDir, audience }, renderedByPath, excluded),
-        parseData: async <TData extends Record<string, unknown>>(entry: ParseDataOptions<TData>) => {
-          const file = displayPath(root, entry.filePath ?? '');
-          let data = dataByFile.get(file);
-          if (data === undefined && entry.filePath) {
-            // A file changed while `astro dev` runs: steps 2 and 3 for it alone, against the folder as it is now.
-            const changedFile = relative(contentDir, entry.filePath).replaceAll('\\', '/');
-            const allNow = await listPostmortemFiles(contentDir);
-            const validated = await validateFiles({ ...steps, all: allNow, only: [changedFile] });
-            data = validated.files[0]?.data;
-            const rendered = (await renderPlainFiles(render, contentDir, [changedFile], context.logger)).get(
-              entry.filePath,
-            );
-            if (rendered) renderedByPath.set(entry.filePath, rendered);
-            else renderedByPath.delete(entry.filePath);
-          }
-          return data === undefined ? context.parseData(entry) : (data as unknown as TData);
-        },
+      // 4. Store the entries. Files known to be another audience's and unchanged are not even read again.
+      const store = audienceStore(context.store, { root, contentDir, audience }, renderedByPath, excluded);
+      const changed = only ? new Set(only) : undefined;
+      const dataOf = (file: string) => dataByFile.get(displayPath(root, join(contentDir, file)));
+      const storing = { ...digested, store };
+      await storeEntries(storing, {
+        root,
+        contentDir,
+        files: all.filter((file) => changed?.has(file) !== false || !excluded.has(file)),
+        changed,
+        dataOf,
       });
       rememberValidation(context, key, excluded);
-      // From now on only `astro dev` reloads single files; read those afresh.
+      // From now on only `astro dev` reloads single files, through steps 2 to 4 with that file alone.
       dataByFile.clear();
       renderedByPath.clear();
+      // The content folder may lie outside the project, where Astro's own watcher does not look.
+      context.watcher?.add(contentDir);
+      context.watcher?.on('all', (event, path) => {
+        const file = relative(contentDir, path).replaceAll('\\', '/');
+        if (event === 'unlink') {
+          const id = idFromPath(file);
+          if (context.store.get(id)?.filePath === relative(root, path).replaceAll('\\', '/')) context.store.delete(id);
+          return;
+        }
+        if (event !== 'add' && event !== 'change') return;
+        void (async () => {
+          // Against the folder as it is now: its other files are what the cross-file rules compare with.
+          const allNow = await listPostmortemFiles(contentDir);
+          if (!allNow.includes(file)) return;
+          const validated = await validateFiles({ ...steps, all: allNow, only: [file] });
+          for (const checked of validated.files) dataByFile.set(checked.file, checked.data);
+          for (const [renderedPath, rendered] of await renderPlainFiles(render, contentDir, [file], context.logger))
+            renderedByPath.set(renderedPath, rendered);
+          await storeFiles(storing, { root, contentDir, files: [file], dataOf });
+          context.logger.info(`Reloaded ${file}`);
+        })()
+          .catch((error: unknown) => {
+            // As Astro's own loaders do in `astro dev`: the file is reported and the server goes on.
+            const failure = buildFailure(error, root);
+            context.logger.error(failure instanceof Error ? failure.message : String(failure));
+          })
+          .finally(() => {
+            dataByFile.clear();
+            renderedByPath.clear();
+          });
+      });
     },
   };
   return {
