@@ -44,7 +44,7 @@ describe('buildSearchIndex', () => {
     expect(entry.languages.en.page_count).toBe(2);
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^Indexed 2 postmortem pages for search in \d+ ms \(\d+ distinct words; [\d.]+ kB known-words filter\)\.$/,
+        /^Indexed 2 postmortem pages for search in [\d.]+ s: Pagefind read them in [\d.]+ s and wrote its index in [\d.]+ s, typo correction took [\d.]+ s \(\d+ distinct words; [\d.]+ kB known-words filter\)\.$/,
       ),
     );
     // Typo correction knows the indexed words, and only those.

@@ -157,12 +157,15 @@ export async function buildSearchIndex({
   const outputPath = fileURLToPath(new URL('pagefind/', dir));
   try {
     const { index, pageCount } = await addBuiltPages(api, fileURLToPath(dir), feed);
+    const read = performance.now();
     const written = await index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+    const wrote = performance.now();
     const vocabulary = await writeCorrectionData(outputPath);
+    const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
     logger.info(
-      `Indexed ${pageCount} postmortem pages for search in ${Math.round(performance.now() - started)} ms (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
+      `Indexed ${pageCount} postmortem pages for search in ${seconds(started, performance.now())}: Pagefind read them in ${seconds(started, read)} and wrote its index in ${seconds(read, wrote)}, typo correction took ${seconds(wrote, performance.now())} (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
     );
     if (feed && feed.fed.size > 0) logger.info(`${feed.fed.size} of them were indexed as they rendered.`);
     return { pageCount, outputPath };
