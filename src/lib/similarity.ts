@@ -335,7 +335,10 @@ export function findSimilar(
       const score = Math.round((traitScores[other]! + textWeight * textSimilarity) * 1e6) / 1e6;
       scores[other] = score;
       // Most records share a label and no more, and rank below the ones kept: settle them before anything costlier.
+      // `relatedLimit` is 0 for `check`, which wants repeats only: `related[-1]` would send every candidate through a
+      // slow lookup of `scores[undefined]` (12 s instead of 4 at 10,000 postmortems).
       if (
+        relatedLimit > 0 &&
         score >= relatedMinScore &&
         (related.length < relatedLimit ||
           score > scores[related[relatedLimit - 1]!]! ||
