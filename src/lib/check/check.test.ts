@@ -201,6 +201,17 @@ describe('possible-repeat', () => {
     expect(await warnings()).toEqual([]);
   });
 
+  test('a check of the whole folder leaves the cache that checking one file next reads the others from', async () => {
+    const { root, run } = project({ [EARLIER]: fixture(EARLIER), [REPEAT]: fixture(REPEAT) });
+    const cache = join(root, 'node_modules/.astro/check-files.bin');
+    expect((await run(['--format', 'json'])).exitCode).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    const report = JSON.parse((await run([`postmortems/${REPEAT}`, '--format', 'json'])).stdout) as {
+      problems: Problem[];
+    };
+    expect(report.problems.filter((problem) => problem.rule === 'possible-repeat')).toHaveLength(1);
+  });
+
   test('warns at the title when there is no `related` key', async () => {
     const warnings = await repeatWarnings({
       [EARLIER]: fixture(EARLIER),
