@@ -182,15 +182,17 @@ export async function runBench(context: BenchContext): Promise<number> {
     let buildNumber = 0;
     const leftoverProcesses: string[] = [];
     const finished = <T extends BuildMeasurement>(result: T, what: string): T => {
-      leftoverProcesses.push(...result.leftoverProcesses);
+      leftoverProcesses.push(...result.leftoverProcesses.map((process) => `${process} after ${what}`));
       if (result.exitCode !== 0) throw new Error(`${what} failed:\n${result.output.slice(-4000)}`);
       return result;
     };
     const build = async (
       root: string,
       contentDir: string,
-      cacheDir = join(work, `cache-${++buildNumber}`),
+      /** The cache of an earlier build, for a warm rebuild. */
+      keptCache?: string,
     ): Promise<BuildMeasurement & { outDir: string; cacheDir: string }> => {
+      const cacheDir = keptCache ?? join(work, `cache-${++buildNumber}`);
       const outDir = join(site, `dist-${++buildNumber}`);
       const result = await runAstroBuild({
         root,
@@ -202,7 +204,8 @@ export async function runBench(context: BenchContext): Promise<number> {
       });
       // Astro's own timings, for a look at where the time went (kept with --keep).
       await writeFile(`${outDir}.log`, result.output);
-      return { ...finished(result, `astro build of ${root}`), outDir, cacheDir };
+      const what = `${root === floor ? 'the floor' : 'the site'}'s ${keptCache === undefined ? 'cold build' : 'warm rebuild'}`;
+      return { ...finished(result, what), outDir, cacheDir };
     };
     const discard = (dir: string) => (options.keep ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
 
