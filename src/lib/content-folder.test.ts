@@ -7,6 +7,7 @@ import { writeSyntheticCorpus } from '../../scripts/bench/synthetic-corpus';
 import { checkContentFolder, workerExecArgv } from './content-folder';
 import { duePolicyOf } from './due-dates';
 import { ALL_RULES, createLintContext } from './lint';
+import { esbuildServices } from './process-table';
 import { SiteConfigSchema } from '../schemas/site-config';
 
 describe('workerExecArgv', () => {
@@ -48,9 +49,12 @@ describe('checkContentFolder', () => {
     };
 
     const alone = await checkContentFolder(options);
+    const servicesBefore = await esbuildServices();
     const shared = await checkContentFolder({ ...options, workers: 2 });
 
     expect(alone.problems.length).toBeGreaterThan(10);
     expect(shared).toEqual(alone);
+    // The esbuild services tsx started to load the workers' code are stopped with them, not left behind.
+    expect(await esbuildServices()).toEqual(servicesBefore);
   }, 60_000);
 });

@@ -14,6 +14,7 @@ import { createPostmortemSchema, type PostmortemSchema, type PostmortemSchemaOpt
 import { quoteValue, SetupError, type Problem } from './errors';
 import { ALL_RULES, LintDocument, lintDocument, type LintContext, type LintRule } from './lint';
 import { rootCauseSection, similarityTerms, type TermCount } from './similarity-terms';
+import { esbuildServices } from './process-table';
 import { encodingProblem, readUtf8 } from './text-encoding';
 import {
   crossFileProblems,
@@ -273,6 +274,8 @@ export interface WorkerSetup {
   batches: string[][];
   /** One counter in shared memory: batches taken by any thread; taken with `takeBatch`. */
   taken: Int32Array;
+  /** The esbuild services running before the workers started (see `stopEsbuildServices`): not theirs to stop. */
+  esbuildBefore: string[];
 }
 
 /** What a worker thread sends back: one batch checked, the end of its work, or why it stopped. */
@@ -358,9 +361,12 @@ export async function checkContentFolder({
   const wanted = Math.min(workers, batches.length - 1);
   const loading = wanted > 0 ? workerExecArgv() : { execArgv: [] };
   if ('unavailable' in loading) log(loading.unavailable);
+  const esbuildBefore = 'execArgv' in loading && wanted > 0 ? await esbuildServices() : [];
   const threads =
     'execArgv' in loading
-      ? Array.from({ length: wanted }, () => runWorker({ setup, ...queue }, results, loading.execArgv, log))
+      ? Array.from({ length: wanted }, () =>
+          runWorker({ setup, ...queue, esbuildBefore }, results, loading.execArgv, log),
+        )
       : [];
   try {
     for (let index = takeBatch(queue); index !== undefined; index = takeBatch(queue))

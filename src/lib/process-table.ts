@@ -133,3 +133,34 @@ export async function waitForExit(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** The esbuild services this process has started, as `pid start-ticks` keys (see `stopEsbuildServices`). */
+export async function esbuildServices(procDir = '/proc'): Promise<string[]> {
+  return (await readProcessTable(procDir))
+    .filter((entry) => entry.ppid === process.pid && entry.name === 'esbuild')
+    .map((entry) => `${entry.pid} ${entry.startTicks}`);
+}
+
+/**
+ * Stops the esbuild services this process started other than those of `keep`
+ * (keys from `esbuildServices`), and waits for them to end. A worker thread
+ * that loads TypeScript through tsx gets an esbuild service started by tsx's
+ * loader thread, which neither the worker nor esbuild's `stop()` can reach.
+ * Left running, it outlives the worker; stopped after the worker has ended,
+ * nobody waits for it and it stays a zombie. So the worker stops it itself,
+ * last, while the thread that started it can still wait for it.
+ */
+export async function stopEsbuildServices(keep: readonly string[], procDir = '/proc'): Promise<void> {
+  const kept = new Set(keep);
+  const started = (await readProcessTable(procDir)).filter(
+    (entry) => entry.ppid === process.pid && entry.name === 'esbuild' && !kept.has(`${entry.pid} ${entry.startTicks}`),
+  );
+  for (const entry of started) {
+    try {
+      process.kill(entry.pid, 'SIGTERM');
+    } catch {
+      // Gone already.
+    }
+  }
+  await waitForExit(started, { procDir, timeoutMs: 2_000 });
+}
