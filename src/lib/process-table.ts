@@ -134,11 +134,17 @@ export async function waitForExit(
   }
 }
 
-/** The esbuild services this process has started, as `pid start-ticks` keys (see `stopEsbuildServices`). */
+/** This process's child esbuild services. */
+async function esbuildChildren(procDir: string): Promise<ProcessEntry[]> {
+  return (await readProcessTable(procDir)).filter((entry) => entry.ppid === process.pid && entry.name === 'esbuild');
+}
+
+/** A process's key: its PID and start time, since a PID may be reused. */
+const processKey = (entry: ProcessEntry) => `${entry.pid} ${entry.startTicks}`;
+
+/** The esbuild services this process has started, as keys for `stopEsbuildServices`. */
 export async function esbuildServices(procDir = '/proc'): Promise<string[]> {
-  return (await readProcessTable(procDir))
-    .filter((entry) => entry.ppid === process.pid && entry.name === 'esbuild')
-    .map((entry) => `${entry.pid} ${entry.startTicks}`);
+  return (await esbuildChildren(procDir)).map(processKey);
 }
 
 /**
@@ -152,9 +158,7 @@ export async function esbuildServices(procDir = '/proc'): Promise<string[]> {
  */
 export async function stopEsbuildServices(keep: readonly string[], procDir = '/proc'): Promise<void> {
   const kept = new Set(keep);
-  const started = (await readProcessTable(procDir)).filter(
-    (entry) => entry.ppid === process.pid && entry.name === 'esbuild' && !kept.has(`${entry.pid} ${entry.startTicks}`),
-  );
+  const started = (await esbuildChildren(procDir)).filter((entry) => !kept.has(processKey(entry)));
   for (const entry of started) {
     try {
       process.kill(entry.pid, 'SIGTERM');
