@@ -6,14 +6,11 @@ import diagrams from './src/integrations/diagrams.ts';
 import finishPages from './src/integrations/finish-pages.ts';
 import reapChildren from './src/integrations/reap-children.ts';
 import mdx from './src/integrations/mdx.ts';
-import searchIndex from './src/integrations/search-index.ts';
 import { resolveAudience } from './src/lib/audience.ts';
 import { contentGuard } from './src/lib/content-guard.ts';
 import { mdxComponentInputs } from './src/lib/mdx-component-inputs.ts';
 import { THEME_SCRIPT_HASH } from './src/lib/theme-script.ts';
 import siteConfig from './src/site.config.ts';
-
-const search = searchIndex({ background: true });
 
 export default defineConfig({
   site: siteConfig.url,
@@ -70,8 +67,8 @@ export default defineConfig({
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   // Incremental builds: a page whose cacheKey (src/lib/page-keys.ts) and template are unchanged is copied from the cache.
   experimental: { contentIntellisense: true, incrementalBuild: true },
-  // Order matters: searchIndex indexes pages as diagrams left them; finishPages runs last, over every file written.
-  // Pagefind indexes in the background (its own process) while finishPages checks the links, then finishPages waits for it.
-  // reapChildren comes last: it waits for every process the build started (esbuild's service) to be gone.
-  integrations: [mdx(), sitemap(), diagrams(), search, finishPages({ after: search.indexed }), reapChildren()],
+  // Order matters: finishPages runs after diagrams, over every file written; reapChildren comes last: it waits for
+  // every process the build started (esbuild's service) to be gone. The search index is built after `astro build`
+  // has exited, by `npm run build` (src/lib/site-build.ts).
+  integrations: [mdx(), sitemap(), diagrams(), finishPages(), reapChildren()],
 });

@@ -1,6 +1,7 @@
 /**
- * Builds the site for integration tests: a real `astro build` of a content
- * folder given through `POSTMORTEMS_DIR`, into a temporary output folder.
+ * Builds the site for integration tests: a real `npm run build` (`astro build`,
+ * then the search index) of a content folder given through `POSTMORTEMS_DIR`,
+ * into a temporary output folder.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, symlink } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** `npm run build`'s entry point, run as npm runs it (`tsx scripts/build.ts`) but without npm's start-up. */
+const buildScript = join(projectRoot, 'scripts', 'build.ts');
 
 /** The result of one build. */
 export interface SiteBuild {
@@ -32,7 +34,7 @@ function cleanEnvironment(): Record<string, string> {
 }
 
 /**
- * Runs `astro build` over `contentDir` with a fixed build date and a cache of its own, so builds can run in parallel.
+ * Runs `npm run build` over `contentDir` with a fixed build date and a cache of its own, so builds can run in parallel.
  * Each build runs from a folder of its own holding the output: Astro bundles the pages it prerenders next to an
  * output folder under the working directory, else into `<root>/.astro/`, where parallel builds would delete each other's.
  */
@@ -41,7 +43,7 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
   await symlink(join(projectRoot, 'node_modules'), join(workDir, 'node_modules'));
   const outDir = join(workDir, 'dist');
   const cacheDir = await mkdtemp(join(tmpdir(), 'postmortems-cache-'));
-  const child = spawn(process.execPath, [astroBin, 'build', '--root', projectRoot, '--outDir', outDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', buildScript, '--root', projectRoot, '--outDir', outDir], {
     cwd: workDir,
     env: {
       ...cleanEnvironment(),

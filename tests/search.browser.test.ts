@@ -1,5 +1,5 @@
 /**
- * Search end to end: a fixture site built with `astro build` (which runs
+ * Search end to end: a fixture site built with `npm run build` (which runs
  * Pagefind), served from disk on a loopback port, driven in Chromium.
  */
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';

@@ -5,7 +5,7 @@
  * - `unit`: in-process tests, beside the code in `src/` and `scripts/`, and
  *   `tests/**\/*.unit.test.ts` (the hostile-input catalogue, the README and workflow
  *   contracts). Seconds: `npm run test:unit`.
- * - `build`: tests that build a fixture site with `astro build` and read its output.
+ * - `build`: tests that build a fixture site with `npm run build` and read its output.
  * - `browser`: `*.browser.test.ts`, which also drive Debian's Chromium through playwright-core.
  */
 import { fileURLToPath } from 'node:url';

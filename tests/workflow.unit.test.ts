@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { builtSiteFolder } from '../src/lib/site-build';
 import { projectRoot } from './build-site';
 
 interface Step {
@@ -51,6 +52,7 @@ describe('the GitHub workflows', () => {
   test('deploy the folder the build writes', () => {
     const uploads = steps.filter((step) => step.uses?.startsWith('actions/upload-pages-artifact'));
     expect(uploads.map((step) => step.with?.['path'])).toEqual(['dist']);
-    expect(packageJson.scripts['build']).toBe('astro build');
+    expect(packageJson.scripts['build']).toBe('tsx scripts/build.ts');
+    expect(builtSiteFolder([], projectRoot)).toBe(join(projectRoot, 'dist'));
   });
 });

@@ -1,7 +1,8 @@
 /**
- * One `astro build` in a child process, as the benchmark runs it: its own
- * output and cache folders, measured with every process it starts
- * (see `measure.ts`).
+ * One build in a child process, as the benchmark runs it: the product's
+ * `npm run build` (`astro build`, then the search index) or the floor's
+ * `astro build`, with its own output and cache folders, measured with every
+ * process it starts (see `measure.ts`).
  */
 import { join } from 'node:path';
 import { runMeasured, type BuildMeasurement } from './measure';
@@ -10,6 +11,8 @@ import { runMeasured, type BuildMeasurement } from './measure';
 export interface BuildOptions {
   /** The Astro project: the product or the floor fixture. */
   root: string;
+  /** What builds it: the product's `npm run build` entry point (`scripts/build.ts`), or `astro build` alone. */
+  command: 'npm run build' | 'astro build';
   /**
    * Where the build runs: a folder holding `outDir` and a `node_modules` with
    * Astro. Astro writes its prerender bundle next to the output when that lies
@@ -26,18 +29,15 @@ export interface BuildOptions {
   env: Record<string, string>;
 }
 
-/** Runs `astro build` as described by `options`. */
-export function runAstroBuild(options: BuildOptions): Promise<BuildMeasurement> {
+/** Runs the build described by `options`. */
+export function runBenchBuild(options: BuildOptions): Promise<BuildMeasurement> {
+  const entry =
+    options.command === 'npm run build'
+      ? ['--import', 'tsx', join(options.root, 'scripts', 'build.ts')]
+      : [join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
   return runMeasured({
     command: options.node,
-    args: [
-      join(options.cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'),
-      'build',
-      '--root',
-      options.root,
-      '--outDir',
-      options.outDir,
-    ],
+    args: [...entry, '--root', options.root, '--outDir', options.outDir],
     cwd: options.cwd,
     env: {
       ...options.env,

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { median } from '../../src/lib/stats';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
-import { runAstroBuild } from './astro-build';
+import { runBenchBuild } from './astro-build';
 import { findHugo, hugoMissingMessage, prepareHugoContent, runHugoBuild } from './hugo-build';
 import type { BuildMeasurement } from './measure';
 import { formatBenchReport } from './report';
@@ -194,8 +194,9 @@ export async function runBench(context: BenchContext): Promise<number> {
     ): Promise<BuildMeasurement & { outDir: string; cacheDir: string }> => {
       const cacheDir = keptCache ?? join(work, `cache-${++buildNumber}`);
       const outDir = join(site, `dist-${++buildNumber}`);
-      const result = await runAstroBuild({
+      const result = await runBenchBuild({
         root,
+        command: root === floor ? 'astro build' : 'npm run build',
         cwd: site,
         node: context.node,
         outDir,

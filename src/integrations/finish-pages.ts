@@ -13,14 +13,7 @@ import { glob } from 'tinyglobby';
 import { danglingLinks, readPage, type DanglingLink } from '../lib/links';
 import { readFiles } from '../lib/read-files';
 
-/**
- * @param after work still running on the built pages (the search index, built
- *   in the background): the pages are read and checked meanwhile, but only
- *   written, and the build only finished, once it is done.
- */
-export default function finishPages({
-  after = async () => {},
-}: { after?: () => Promise<unknown> } = {}): AstroIntegration {
+export default function finishPages(): AstroIntegration {
   let base = '/';
   let siteOrigin = '';
   return {
@@ -36,17 +29,12 @@ export default function finishPages({
         const files = new Set(await glob('**/*', { cwd: outDir }));
         const exists = (file: string) => files.has(file) || existsSync(join(outDir, file));
         const pages = [...files].filter((file) => file.endsWith('.html'));
-        // Only pages that change are kept in memory; the rest are checked and let go.
-        const changed = new Map<string, string>();
         const dangling: DanglingLink[] = [];
         for await (const { file: page, text: html } of readFiles(outDir, pages)) {
           const { html: secured, internalLinks } = readPage(html, siteOrigin);
-          if (secured !== html) changed.set(page, secured);
+          if (secured !== html) await writeFile(join(outDir, page), secured);
           dangling.push(...danglingLinks(page, internalLinks, base, exists));
         }
-        // Pagefind may still be reading the pages: rewrite none under its feet.
-        await after();
-        for (const [page, secured] of changed) await writeFile(join(outDir, page), secured);
         if (dangling.length > 0) {
           const list = dangling.map(({ page, link }) => `  ${page}: ${link}`).join('\n');
           const error = new AstroError(
