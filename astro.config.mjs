@@ -6,6 +6,7 @@ import diagrams from './src/integrations/diagrams.ts';
 import finishPages from './src/integrations/finish-pages.ts';
 import reapChildren from './src/integrations/reap-children.ts';
 import mdx from './src/integrations/mdx.ts';
+import pagesWritten from './src/integrations/pages-written.ts';
 import { resolveAudience } from './src/lib/audience.ts';
 import { contentGuard } from './src/lib/content-guard.ts';
 import { mdxComponentInputs } from './src/lib/mdx-component-inputs.ts';
@@ -67,8 +68,8 @@ export default defineConfig({
   // Frontmatter completion and validation in editors, from the same zod schema (see README, "Editor support").
   // Incremental builds: a page whose cacheKey (src/lib/page-keys.ts) and template are unchanged is copied from the cache.
   experimental: { contentIntellisense: true, incrementalBuild: true },
-  // Order matters: finishPages runs after diagrams, over every file written; reapChildren comes last: it waits for
-  // every process the build started (esbuild's service) to be gone. The search index is built after `astro build`
-  // has exited, by `npm run build` (src/lib/site-build.ts).
-  integrations: [mdx(), sitemap(), diagrams(), finishPages(), reapChildren()],
+  // Order matters. pagesWritten tells `npm run build` the pages are final once diagrams has drawn into them: the search
+  // index reads them while finishPages checks every link (src/lib/site-build.ts). reapChildren comes last: it waits
+  // for every process the build started (esbuild's service) to be gone.
+  integrations: [mdx(), sitemap(), diagrams(), pagesWritten(), finishPages(), reapChildren()],
 });

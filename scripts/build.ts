@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSearchIndex } from '../src/integrations/search-index';
+import type { PagesWrittenMessage } from '../src/integrations/pages-written';
 import { stopEsbuildServices } from '../src/lib/process-table';
 import { runSiteBuild } from '../src/lib/site-build';
 
@@ -19,17 +20,31 @@ const logger = {
 
 process.exitCode = await runSiteBuild({
   argv: process.argv.slice(2),
-  cwd: process.cwd(),
-  runAstroBuild: (argv) =>
-    new Promise((done, fail) => {
-      const astro = spawn(process.execPath, [astroBin, 'build', ...argv], { stdio: 'inherit' });
-      astro.on('error', fail);
+  startAstroBuild: (argv) => {
+    // The IPC channel carries the pages-written message (src/integrations/pages-written.ts).
+    const astro = spawn(process.execPath, [astroBin, 'build', ...argv], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
+    const exited = new Promise<number>((done) => {
+      astro.on('error', () => {
+        done(1);
+      });
       astro.on('close', (code) => {
         done(code ?? 1);
       });
-    }),
-  indexSite: async (outDir) => {
-    await buildSearchIndex({ dir: pathToFileURL(`${outDir}/`), logger });
+    });
+    const pagesWritten = new Promise<string | undefined>((done) => {
+      astro.on('message', (message: Partial<PagesWrittenMessage>) => {
+        if (message.type === 'pages-written' && typeof message.outDir === 'string') done(message.outDir);
+      });
+      void exited.then(() => {
+        done(undefined);
+      });
+    });
+    return { pagesWritten, exited };
+  },
+  indexSite: async (outDir, buildSucceeded) => {
+    await buildSearchIndex({ dir: pathToFileURL(`${outDir}/`), logger, readyToWrite: () => buildSucceeded });
   },
   stderr: process.stderr,
 });

@@ -4,7 +4,7 @@
  * must lead to a file — a dangling one fails the build, naming the page and the link.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -32,7 +32,12 @@ export default function finishPages(): AstroIntegration {
         const dangling: DanglingLink[] = [];
         for await (const { file: page, text: html } of readFiles(outDir, pages)) {
           const { html: secured, internalLinks } = readPage(html, siteOrigin);
-          if (secured !== html) await writeFile(join(outDir, page), secured);
+          // Renamed into place: the search index may be reading the page meanwhile (see pages-written.ts).
+          if (secured !== html) {
+            const temporary = join(outDir, `${page}.${process.pid}.tmp`);
+            await writeFile(temporary, secured);
+            await rename(temporary, join(outDir, page));
+          }
           dangling.push(...danglingLinks(page, internalLinks, base, exists));
         }
         if (dangling.length > 0) {

@@ -44,7 +44,7 @@ describe('buildSearchIndex', () => {
     expect(entry.languages.en.page_count).toBe(2);
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^Indexed 2 postmortem pages for search in [\d.]+ s: Pagefind read them in [\d.]+ s and wrote its index in [\d.]+ s, typo correction took [\d.]+ s \(\d+ distinct words; [\d.]+ kB known-words filter\)\.$/,
+        /^Indexed 2 postmortem pages for search in [\d.]+ s: Pagefind read them in [\d.]+ s, wrote its index in [\d.]+ s, typo correction took [\d.]+ s \(\d+ distinct words; [\d.]+ kB known-words filter\)\.$/,
       ),
     );
     // Typo correction knows the indexed words, and only those.
@@ -61,6 +61,42 @@ describe('buildSearchIndex', () => {
     );
     expect(bestCorrection('exhasuted', buckets.flatMap(parseBucket))).toBe('exhausted');
   }, 30_000);
+
+  test('reads the pages before it may write, and writes nothing when the build it waited for failed', async () => {
+    const events: string[] = [];
+    const api = {
+      createIndex: async () => ({
+        errors: [],
+        index: {
+          addDirectory: async () => {
+            events.push('read');
+            return { errors: [], page_count: 1 };
+          },
+          writeFiles: async () => {
+            events.push('write');
+            return { errors: [] };
+          },
+        },
+      }),
+      close: async () => {
+        events.push('close');
+        return null;
+      },
+    } as unknown as PagefindApi;
+
+    const result = await buildSearchIndex({
+      dir: pathToFileURL('/work/site/dist/'),
+      logger,
+      api,
+      readyToWrite: () => {
+        events.push('build failed');
+        return Promise.resolve(false);
+      },
+    });
+
+    expect(result).toBeUndefined();
+    expect(events).toEqual(['read', 'build failed', 'close']);
+  });
 
   test('leaves no Pagefind process behind, even when the build exits the moment the index is written', async () => {
     const root = await mkdtemp(join(tmpdir(), 'postmortems-index-'));

@@ -98,16 +98,27 @@ function assertNoErrors(step: string, errors: readonly string[]): void {
     throw new Error(`Pagefind could not ${step}:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
 }
 
-/** Indexes the postmortem pages of the built site in `dir` and writes the bundle to `dir/pagefind/`. */
+/**
+ * Indexes the postmortem pages of the built site in `dir` and writes the bundle
+ * to `dir/pagefind/`; resolves to `undefined`, writing nothing, when
+ * `readyToWrite` says no.
+ */
 export async function buildSearchIndex({
   dir,
   logger,
   api = pagefind,
+  readyToWrite = () => Promise.resolve(true),
 }: {
   dir: URL;
   logger: Pick<AstroIntegrationLogger, 'info'>;
   api?: PagefindApi;
-}): Promise<SearchIndexResult> {
+  /**
+   * Awaited once the pages are read, before the index is written: `npm run build` reads
+   * them while Astro finishes, and writes (Pagefind's costliest step in memory) once
+   * Astro has exited, or nothing if its build failed.
+   */
+  readyToWrite?: () => Promise<boolean>;
+}): Promise<SearchIndexResult | undefined> {
   const started = performance.now();
   const outputPath = fileURLToPath(new URL('pagefind/', dir));
   try {
@@ -118,14 +129,23 @@ export async function buildSearchIndex({
     const added = await index.addDirectory({ path: fileURLToPath(dir), glob: INDEXED_PAGES });
     assertNoErrors('read the built pages', added.errors);
     const read = performance.now();
+    if (!(await readyToWrite())) return undefined;
+    const ready = performance.now();
     const written = await index.writeFiles({ outputPath });
     assertNoErrors(`write ${outputPath}`, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     const wrote = performance.now();
     const vocabulary = await writeCorrectionData(outputPath);
+    const done = performance.now();
     const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+    const steps = [
+      `Pagefind read them in ${seconds(started, read)}`,
+      ...(ready - read >= 100 ? [`waited ${seconds(read, ready)} for the build to end`] : []),
+      `wrote its index in ${seconds(ready, wrote)}`,
+      `typo correction took ${seconds(wrote, done)} (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter)`,
+    ];
     logger.info(
-      `Indexed ${added.page_count} postmortem pages for search in ${seconds(started, performance.now())}: Pagefind read them in ${seconds(started, read)} and wrote its index in ${seconds(read, wrote)}, typo correction took ${seconds(wrote, performance.now())} (${vocabulary.words} distinct words; ${(vocabulary.knownBytes / 1024).toFixed(1)} kB known-words filter).`,
+      `Indexed ${added.page_count} postmortem pages for search in ${seconds(started, done)}: ${steps.join(', ')}.`,
     );
     return { pageCount: added.page_count, outputPath };
   } catch (cause) {
