@@ -13,6 +13,7 @@ import { glob } from 'tinyglobby';
 import { danglingLinks, readPage, type DanglingLink } from '../lib/links';
 import { readFiles } from '../lib/read-files';
 
+/** The integration; list it after every integration that writes pages, so it checks the links of all of them. */
 export default function finishPages(): AstroIntegration {
   let base = '/';
   let siteOrigin = '';

@@ -31,6 +31,7 @@ export function announcePagesWritten(
   });
 }
 
+/** The integration; list it after diagrams and before finish-pages (see above). */
 export default function pagesWritten(): AstroIntegration {
   return {
     name: 'postmortems:pages-written',
