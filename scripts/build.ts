@@ -26,7 +26,8 @@ process.exitCode = await runSiteBuild({
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
     const exited = new Promise<number>((done) => {
-      astro.on('error', () => {
+      astro.on('error', (error) => {
+        process.stderr.write(`build: could not start astro build: ${error.message}\n`);
         done(1);
       });
       astro.on('close', (code) => {
